@@ -1,0 +1,44 @@
+# The README's commands. Each target creates .venv when it is missing and installs the project.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lab bench lint format chromium venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "claimtrack needs Python 3.11 or newer: install it, or run make PYTHON=/path/to/python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[all,dev]'
+	@touch $(STAMP)
+
+demo: venv
+	$(BIN)/claimtrack validate
+	$(BIN)/claimtrack list
+
+test: venv chromium
+	$(BIN)/python -m pytest -q
+
+lab: venv
+	CLAIMTRACK_DATA=$(CURDIR)/claims $(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: venv
+	$(BIN)/python -m pip install --quiet check-jsonschema
+	$(BIN)/python bench/run.py
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: venv
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+chromium:
+	@sh scripts/ensure-chromium.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache build src/*.egg-info

@@ -1,0 +1,105 @@
+"""Field types shared by every record: slugs, texts, URLs, language tags, dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{1,79}$"
+_SLUG = re.compile(SLUG_PATTERN)
+# Bidi overrides and isolates, zero-width characters, BOM: invisible, so they make two ids that
+# look the same differ, or make a text display in an order that hides its meaning.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# C0 and C1 control characters other than tab and newline.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# BCP 47 in the forms newsrooms use: language, optional script, region and variants.
+LANGUAGE_PATTERN = (
+    r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?"
+    r"(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$"
+)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
+
+
+class Record(BaseModel):
+    """Base of every model read from a file: unknown fields are errors, texts are checked."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, validate_default=False)
+
+
+def _slug(value: str) -> str:
+    if INVISIBLE.search(value) or CONTROL.search(value):
+        raise PydanticCustomError(
+            "invisible-character",
+            "this id contains an invisible or control character; retype it with plain "
+            "letters a-z, digits and hyphens",
+        )
+    if not _SLUG.match(value):
+        raise PydanticCustomError(
+            "bad-id",
+            "'{value}' is not a valid id: use 2 to 80 characters a-z, 0-9 and '-', starting "
+            "with a letter or digit (no '/', '..', spaces or capitals)",
+            {"value": value[:80]},
+        )
+    return value
+
+
+def _text(value: str) -> str:
+    if CONTROL.search(value):
+        raise PydanticCustomError(
+            "control-character",
+            "this text contains a control character (such as NUL); remove it",
+        )
+    return unicodedata.normalize("NFC", value)
+
+
+def _nonblank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty-text", "this text is empty; write it or remove the field")
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise PydanticCustomError(
+            "unsafe-url",
+            "only http and https links are allowed (got '{scheme}:'); link to the web page instead",
+            {"scheme": parts.scheme or "no scheme"},
+        )
+    if not parts.netloc or CONTROL.search(value) or INVISIBLE.search(value) or " " in value:
+        raise PydanticCustomError(
+            "bad-url", "'{value}' is not a complete web address", {"value": value[:200]}
+        )
+    return value
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.match(value):
+        raise PydanticCustomError(
+            "bad-language",
+            "'{value}' is not a BCP 47 language tag; use forms such as ar, fr, en, ar-MA",
+            {"value": value[:40]},
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
+Text = Annotated[str, AfterValidator(_text), AfterValidator(_nonblank)]
+Url = Annotated[
+    str, AfterValidator(_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})
+]
+Language = Annotated[
+    str, AfterValidator(_language), Field(json_schema_extra={"pattern": LANGUAGE_PATTERN})
+]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+# A moment in time, always with its zone; written back as ISO 8601.
+Moment = Annotated[AwareDatetime, PlainSerializer(lambda v: v.isoformat(), return_type=str)]
+Day = Annotated[date, PlainSerializer(lambda v: v.isoformat(), return_type=str)]
+# A publication date may be a day or a moment.
+DayOrMoment = Moment | Day

@@ -1,0 +1,91 @@
+"""A cache of parsed files and of the last report, keyed on path, size and modification time.
+
+It lives in the user's cache folder (never in the dataset), holds only plain data (marshal,
+which cannot run code), and is ignored whenever it is unreadable or from another version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_atomic
+
+_FORMAT = 1
+# A file changed within this many seconds of its mtime could change again within the same
+# mtime tick without the cache noticing, so it is not cached yet (as git does for its index).
+_RACY_SECONDS = 2.0
+
+
+def cache_dir() -> Path:
+    if env := os.environ.get("CLAIMTRACK_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimtrack"
+
+
+def _code_stamp() -> str:
+    """Changes whenever claimtrack's code changes, so a new version never reads old entries."""
+    package = Path(__file__).resolve().parent.parent
+    stamps = sorted((str(p), p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    return hashlib.sha256(repr((_FORMAT, stamps)).encode()).hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path, enabled: bool = True):
+        self.enabled = enabled
+        key = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
+        self.path = cache_dir() / f"{key}.marshal"
+        self.stamp = _code_stamp() if enabled else ""
+        self.files: dict[str, tuple[int, int, Any]] = {}
+        self.report: dict[str, Any] | None = None
+        self.dirty = False
+        if enabled:
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            content = marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if not isinstance(content, dict) or content.get("stamp") != self.stamp:
+            return
+        self.files = content.get("files", {})
+        self.report = content.get("report")
+
+    def get(self, rel: str, size: int, mtime_ns: int) -> Any:
+        entry = self.files.get(rel)
+        if entry is not None and entry[0] == size and entry[1] == mtime_ns:
+            return entry[2]
+        return None
+
+    def put(self, rel: str, size: int, mtime_ns: int, data: Any) -> None:
+        if not self.enabled or time.time() - mtime_ns / 1e9 < _RACY_SECONDS:
+            return
+        self.files[rel] = (size, mtime_ns, data)
+        self.dirty = True
+
+    def cached_report(self, fingerprint: Any) -> Any:
+        if self.report and self.report.get("fingerprint") == fingerprint:
+            return self.report.get("value")
+        return None
+
+    def put_report(self, fingerprint: Any, value: Any) -> None:
+        if self.enabled:
+            self.report = {"fingerprint": fingerprint, "value": value}
+            self.dirty = True
+
+    def save(self, keep: set[str]) -> None:
+        """Write the cache, forgetting files that are gone. Failure to write is not an error."""
+        if not (self.enabled and self.dirty):
+            return
+        files = {rel: entry for rel, entry in self.files.items() if rel in keep}
+        content = {"stamp": self.stamp, "files": files, "report": self.report}
+        with contextlib.suppress(OSError, ValueError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, marshal.dumps(content))

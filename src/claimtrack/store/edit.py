@@ -1,0 +1,212 @@
+"""Editing a record in place: ruamel round-trip, so comments, key order and quoting survive.
+
+Only the file being edited pays for the round-trip loader. A save writes atomically, never over
+a file that changed on disk since it was opened, and not at all when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from ..problems import ClaimtrackError, Problem
+from .atomic import write_atomic
+from .parse import parse
+from .records import Kind, validate
+
+# Fields written even at their default value, because a reader of the file wants to see them.
+ALWAYS_WRITTEN = {"status", "verdict", "public_figure"}
+_SKIPPED_TAGS = {
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:merge",
+    "tag:yaml.org,2002:value",
+    "tag:yaml.org,2002:yaml",
+}
+
+
+class CoreResolver(VersionedResolver):
+    """YAML 1.2 without timestamps or merge keys, as the fast loader reads it."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        table = super().versioned_resolver
+        return {
+            first: [(tag, rx) for tag, rx in pairs if str(tag) not in _SKIPPED_TAGS]
+            for first, pairs in table.items()
+        }
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Resolver = CoreResolver
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never fold long statements: one line each keeps diffs small
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    return yaml
+
+
+@dataclass
+class Document:
+    """A record opened for editing, with the bytes it was read from."""
+
+    path: Path
+    kind: Kind
+    record: Any
+    tree: CommentedMap
+    original: bytes
+
+
+def open_document(path: Path, kind: Kind, display: str | None = None) -> Document:
+    """Open one record for editing. Raises ClaimtrackError when the file is not a valid record."""
+    display = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ClaimtrackError(
+            Problem("unreadable-file", f"cannot read this file: {exc.strerror}", display)
+        ) from exc
+    data, problem = parse(raw, display)
+    if problem:
+        raise ClaimtrackError(problem)
+    record, problems = validate(kind, data, display, lambda: raw)
+    if problems:
+        raise ClaimtrackError(problems[0])
+    tree = _yaml().load(raw)
+    return Document(path, kind, record, tree, raw)
+
+
+def render(record: BaseModel, tree: CommentedMap | None = None) -> bytes:
+    """The YAML text of `record`, written over `tree` (keeping its comments) or anew."""
+    data = plain(record)
+    tree = tree if tree is not None else CommentedMap()
+    _merge_mapping(tree, data)
+    out = io.BytesIO()
+    _yaml().dump(tree, out)
+    return out.getvalue()
+
+
+def plain(record: BaseModel) -> dict[str, Any]:
+    """The record as it is written: JSON types, field order, empty optional fields left out."""
+    data = record.model_dump(mode="json", by_alias=True)
+    return _prune(data)
+
+
+def _prune(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _prune(v, k)
+            for k, v in value.items()
+            if k in ALWAYS_WRITTEN or v not in (None, [], {}, False)
+        }
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+def save_document(document: Document, record: BaseModel) -> Document:
+    """Write `record` over the document's file; returns the document as now on disk.
+
+    Refuses (ClaimtrackError 'stale-file') when the file changed on disk since it was opened.
+    """
+    if record == document.record:
+        return document
+    content = render(record, document.tree)
+    if content == document.original:
+        return Document(document.path, document.kind, record, document.tree, content)
+    _refuse_if_changed(document.path, document.original)
+    write_atomic(document.path, content)
+    return Document(document.path, document.kind, record, document.tree, content)
+
+
+def create_document(path: Path, kind: Kind, record: BaseModel) -> Document:
+    """Write a new record file; refuses to replace a file that exists."""
+    if path.exists():
+        raise ClaimtrackError(
+            Problem(
+                "file-exists",
+                f"{path} already exists; choose another id, or edit that record instead",
+                str(path),
+            )
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    content = render(record)
+    write_atomic(path, content)
+    return Document(path, kind, record, _yaml().load(content), content)
+
+
+def _refuse_if_changed(path: Path, original: bytes) -> None:
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = b""
+    if hashlib.sha256(current).digest() != hashlib.sha256(original).digest():
+        raise ClaimtrackError(
+            Problem(
+                "stale-file",
+                "this file changed on disk after it was opened (someone else saved it, or git "
+                "changed it); reload it, apply your change again, then save",
+                str(path),
+            )
+        )
+
+
+def _merge_mapping(tree: CommentedMap, data: dict[str, Any]) -> None:
+    order = list(data)
+    for key in [k for k in tree if k not in data]:
+        if tree[key] not in (None, [], {}, False):  # keep explicit empties the user wrote
+            del tree[key]
+    for index, key in enumerate(order):
+        value = data[key]
+        if key in tree:
+            tree[key] = _merge(tree[key], value)
+            continue
+        # Insert after the nearest key that comes before it in the model's order.
+        position = 0
+        for earlier in reversed(order[:index]):
+            if earlier in tree:
+                position = list(tree).index(earlier) + 1
+                break
+        tree.insert(position, key, _new(value))
+
+
+def _merge(old: Any, new: Any) -> Any:
+    if isinstance(new, dict) and isinstance(old, CommentedMap):
+        _merge_mapping(old, new)
+        return old
+    if isinstance(new, list) and isinstance(old, CommentedSeq):
+        for i, item in enumerate(new):
+            if i < len(old):
+                old[i] = _merge(old[i], item)
+            else:
+                old.append(_new(item))
+        del old[len(new) :]
+        return old
+    if type(new) is not bool and type(old) is not bool and old == new:
+        return old  # same value: keep its quoting and style
+    if old == new and type(old) is type(new):
+        return old
+    if isinstance(new, str) and isinstance(old, LiteralScalarString) and "\n" in new:
+        return LiteralScalarString(new)
+    return _new(new)
+
+
+def _new(value: Any) -> Any:
+    if isinstance(value, dict):
+        tree = CommentedMap()
+        _merge_mapping(tree, value)
+        return tree
+    if isinstance(value, list):
+        return CommentedSeq(_new(v) for v in value)
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    return value

@@ -1,0 +1,240 @@
+"""Fast, safe parsing of one YAML file into plain data, or a problem that says what is wrong.
+
+The C loader does the work. Hostile input is refused before or while parsing: no tags, no
+anchors or aliases (so no alias bombs or merge loops), no duplicate keys, one document, UTF-8,
+a size cap. Timestamps are not resolved: dates stay strings and the models parse them, so the
+data is plain JSON types and can be cached. Positions are computed only for files that have
+problems (see `locate`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..problems import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+# Bytes that may start a tag, an anchor or an alias; only files holding one get the slow scan.
+_SUSPECT = (b"!", b"&", b"*")
+
+
+class CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema: 'no' and 'on' stay strings, dates stay strings, no merge keys."""
+
+
+for _tag, _regexp, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    CoreResolver.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first)
+    )
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class SafeLoader(yaml.CSafeLoader):
+    """The C safe loader with the core resolver, refusing duplicate keys."""
+
+    def __init__(self, stream: bytes):
+        super().__init__(stream)
+        self.yaml_implicit_resolvers = CoreResolver.yaml_implicit_resolvers
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node)
+                if key in seen:
+                    raise DuplicateKey(
+                        problem=f"the key '{key}' appears twice in this mapping",
+                        problem_mark=key_node.start_mark,
+                    )
+                seen.add(key)
+        return mapping
+
+
+def parse(raw: bytes, path: str) -> tuple[Any, Problem | None]:
+    """Parse one file's bytes. Returns (data, None) or (None, the problem)."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, Problem(
+            "file-too-large",
+            f"this file has {len(raw):,} bytes, over the {MAX_FILE_BYTES:,} allowed; a record "
+            "is a few kilobytes: move long documents to a stored copy and cite it by sha256",
+            path,
+        )
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _offset_position(raw, exc.start)
+        return None, Problem(
+            "not-utf8",
+            f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8",
+            path,
+            line,
+            column,
+        )
+    if not raw.strip():
+        return None, Problem(
+            "empty-file", "this file is empty; write the record or delete it", path
+        )
+    if any(s in raw for s in _SUSPECT):
+        problem = _scan_events(raw, path)
+        if problem:
+            return None, problem
+    try:
+        data = yaml.load(raw, Loader=SafeLoader)
+    except DuplicateKey as exc:
+        return None, _marked(exc, "duplicate-key", path, "keep one of them")
+    except yaml.MarkedYAMLError as exc:
+        return None, _yaml_error(exc, path)
+    except yaml.YAMLError as exc:  # reader errors carry a position but no mark
+        return None, _reader_error(exc, raw, path)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return None, Problem(
+            "not-a-mapping",
+            f"the file holds {kind}; a record is a mapping of fields such as 'id: ...'",
+            path,
+            1,
+            1,
+        )
+    return data, None
+
+
+def _scan_events(raw: bytes, path: str) -> Problem | None:
+    """Refuse tags, anchors and aliases, reading events only (cheap, bounded memory)."""
+    try:
+        for event in yaml.parse(raw, Loader=yaml.CSafeLoader):
+            mark = event.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return Problem(
+                    "yaml-alias",
+                    "YAML anchors and aliases (&name, *name) are not allowed in records; "
+                    "write the value out in full",
+                    path,
+                    *where,
+                )
+            tag = getattr(event, "tag", None)
+            explicit = isinstance(event, yaml.ScalarEvent) and event.implicit == (False, False)
+            if tag and (explicit or not isinstance(event, yaml.ScalarEvent)) and tag != "!":
+                tag = tag.replace("tag:yaml.org,2002:", "!!")
+                return Problem(
+                    "yaml-tag",
+                    f"YAML tags such as '{tag}' are not allowed in records; remove the tag and "
+                    "write the plain value",
+                    path,
+                    *where,
+                )
+    except yaml.MarkedYAMLError as exc:
+        return _yaml_error(exc, path)
+    except yaml.YAMLError as exc:
+        return _reader_error(exc, raw, path)
+    return None
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, path: str) -> Problem:
+    text = f"{exc.context or ''} {exc.problem or ''}".strip()
+    if "maximum nesting depth" in text:
+        return _marked(exc, "too-deep", path, "records are at most a few levels deep")
+    if "expected a single document" in text:
+        mark = exc.problem_mark
+        return Problem(
+            "multiple-documents",
+            "this file holds more than one YAML document; a file holds one record: split it "
+            "into files or remove the second '---'",
+            path,
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        )
+    if "could not determine a constructor" in text:
+        return _marked(exc, "yaml-tag", path, "remove the tag and write the plain value")
+    return _marked(exc, "yaml-syntax", path, "fix the YAML syntax at this place")
+
+
+def _marked(exc: yaml.MarkedYAMLError, code: str, path: str, fix: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(code, f"{problem}; {fix}", path, line, column)
+
+
+def _reader_error(exc: yaml.YAMLError, raw: bytes, path: str) -> Problem:
+    text = str(exc)
+    position = getattr(exc, "position", None)
+    line = column = None
+    if isinstance(position, int) and 0 <= position <= len(raw):
+        line, column = _offset_position(raw, position)
+    character = getattr(exc, "character", None)
+    if character is not None or "unacceptable character" in text or "special characters" in text:
+        shown = f" {character!r}" if isinstance(character, str) else ""
+        return Problem(
+            "control-character",
+            f"the file contains a control character{shown} (such as NUL); remove it",
+            path,
+            line,
+            column,
+        )
+    return Problem(
+        "yaml-syntax", f"{text.splitlines()[0]}; fix the YAML syntax", path, line, column
+    )
+
+
+def _offset_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
+
+
+def locate(raw: bytes, field: tuple[str | int, ...], on_key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the value at `field`, or of its key, or of the nearest parent.
+
+    Called only for files with problems, so the cost of composing nodes is paid rarely.
+    """
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM) :]
+    try:
+        node = yaml.compose(raw, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return 1, 1
+    if node is None:
+        return 1, 1
+    mark = node.start_mark
+    for step in field:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == step:
+                    mark = (
+                        key_node.start_mark
+                        if on_key and step == field[-1]
+                        else value_node.start_mark
+                    )
+                    node = value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                break
+            node = node.value[step]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1
