@@ -23,6 +23,7 @@ test: venv chromium
 	$(BIN)/python -m pytest -q
 
 lab: venv
+	@mkdir -p notebooks
 	CLAIMTRACK_DATA=$(CURDIR)/claims $(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: venv

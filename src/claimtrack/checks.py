@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from pydantic import BaseModel
+
 from .models import Claim, Status
 from .problems import Problem
 from .store import Dataset, Loaded, position
@@ -164,17 +166,18 @@ def no_future_dates(dataset: Dataset, now: datetime) -> Iterator[Problem]:
 
 def _dates(record: Any, field: Field = ()) -> Iterator[tuple[Field, date]]:
     """Every date in a record, with its field path; deadlines may lie ahead and are skipped."""
+    fields = type(record).model_fields
     for name, value in record:
         if name == "deadline":
             continue
-        key = record.model_fields[name].alias or name
+        key = fields[name].alias or name
         if isinstance(value, date):
             yield (*field, key), value
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                if hasattr(item, "model_fields"):
+                if isinstance(item, BaseModel):
                     yield from _dates(item, (*field, key, i))
-        elif hasattr(value, "model_fields"):
+        elif isinstance(value, BaseModel):
             yield from _dates(value, (*field, key))
 
 

@@ -16,12 +16,22 @@ from .output import fail
 EXTRAS_HINT = "this command needs the '{extra}' extra: pip install 'claimtrack[{extra}]'"
 
 
+class Group(click.Group):
+    """Turns the library's errors into a problem line and exit code 1, for every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ClaimtrackError as exc:
+            fail(exc.problem)
+
+
 class Context:
     def __init__(self, data: Path):
         self.data = data
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option(
     "--data",
     type=click.Path(path_type=Path, file_okay=False),
@@ -46,8 +56,6 @@ def cli(ctx: click.Context, data: Path) -> None:
 def main() -> None:
     try:
         cli.main(prog_name="claimtrack", standalone_mode=True)
-    except ClaimtrackError as exc:
-        fail(exc.problem)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)

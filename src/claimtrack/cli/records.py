@@ -113,12 +113,10 @@ def list_claims(
         and (not case or loaded.case in case)
     ]
     table(rows, LIST_COLUMNS, fmt)
-    if dataset.problems and fmt == "table":
-        click.echo(
-            f"({len(dataset.problems)} files have problems and are not listed: run "
-            "'claimtrack validate')",
-            err=True,
-        )
+    skipped = len({p.path for p in dataset.problems})
+    if skipped and fmt == "table":
+        files = "1 file has" if skipped == 1 else f"{skipped} files have"
+        click.echo(f"({files} problems and may be left out: run 'claimtrack validate')", err=True)
 
 
 @cli.command()
