@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import jsonschema
-import yaml
 from click.testing import CliRunner
 
 from claimtrack.cli import cli
+from claimtrack.store.parse import parse
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,4 +43,6 @@ def test_schemas_accept_the_shipped_records() -> None:
         ]
         assert files, name
         for path in files:
-            jsonschema.validate(yaml.safe_load(path.read_text()), schema)
+            data, problem = parse(path.read_bytes(), str(path))
+            assert problem is None
+            jsonschema.validate(data, schema)

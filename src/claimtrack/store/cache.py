@@ -76,7 +76,9 @@ class Cache:
         return None
 
     def put_report(self, fingerprint: Any, value: Any) -> None:
-        if self.enabled:
+        """Keep the report of files listed as (path, size, mtime_ns), unless one is too recent."""
+        newest = max((mtime for _, _, mtime in fingerprint), default=0)
+        if self.enabled and time.time() - newest / 1e9 >= _RACY_SECONDS:
             self.report = {"fingerprint": fingerprint, "value": value}
             self.dirty = True
 
