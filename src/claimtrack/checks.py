@@ -151,7 +151,7 @@ def published_claims_are_complete(dataset: Dataset, now: datetime) -> Iterator[P
 
 def no_future_dates(dataset: Dataset, now: datetime) -> Iterator[Problem]:
     # A day is compared with the latest zone on earth, so 'today' is never in the future.
-    today = (now + timedelta(hours=14)).date()
+    today = (now.astimezone(UTC) + timedelta(hours=14)).date()
     for loaded in dataset.records():
         for field, value in _dates(loaded.record):
             future = value > now if isinstance(value, datetime) else value > today

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
-from typing import Annotated
+from datetime import date, datetime
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, PlainSerializer
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+)
+from pydantic_core import PydanticCustomError, PydanticKnownError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{1,79}$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -39,7 +47,7 @@ def _slug(value: str) -> str:
             "this id contains an invisible or control character; retype it with plain "
             "letters a-z, digits and hyphens",
         )
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         raise PydanticCustomError(
             "bad-id",
             "'{value}' is not a valid id: use 2 to 80 characters a-z, 0-9 and '-', starting "
@@ -72,7 +80,12 @@ def _url(value: str) -> str:
             "only http and https links are allowed (got '{scheme}:'); link to the web page instead",
             {"scheme": parts.scheme or "no scheme"},
         )
-    if not parts.netloc or CONTROL.search(value) or INVISIBLE.search(value) or " " in value:
+    if (
+        not parts.hostname
+        or CONTROL.search(value)
+        or INVISIBLE.search(value)
+        or re.search(r"\s", value)
+    ):
         raise PydanticCustomError(
             "bad-url", "'{value}' is not a complete web address", {"value": value[:200]}
         )
@@ -80,12 +93,38 @@ def _url(value: str) -> str:
 
 
 def _language(value: str) -> str:
-    if not _LANGUAGE.match(value):
+    if not _LANGUAGE.fullmatch(value):
         raise PydanticCustomError(
             "bad-language",
             "'{value}' is not a BCP 47 language tag; use forms such as ar, fr, en, ar-MA",
             {"value": value[:40]},
         )
+    return value
+
+
+def _not_a_number(value: Any) -> Any:
+    """pydantic reads a number as seconds since 1970: 'published: 2025' would be 1970-01-01."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(value, str):
+        try:
+            float(value)
+            number = True
+        except ValueError:
+            pass
+    if number:
+        raise PydanticCustomError(
+            "bad-date",
+            "'{value}' is a number, not a date; write a date (2025-04-09) or a date and time "
+            "with its zone (2025-04-09T22:08:00+01:00)",
+            {"value": str(value)[:40]},
+        )
+    return value
+
+
+def _only_a_day(value: Any) -> Any:
+    """pydantic turns a time of midnight without a zone into a day; it is a naive moment."""
+    if isinstance(value, datetime) or (isinstance(value, str) and len(value) > len("2025-04-09")):
+        raise PydanticKnownError("date_from_datetime_inexact")
     return value
 
 
@@ -99,7 +138,17 @@ Language = Annotated[
 ]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 # A moment in time, always with its zone; written back as ISO 8601.
-Moment = Annotated[AwareDatetime, PlainSerializer(lambda v: v.isoformat(), return_type=str)]
-Day = Annotated[date, PlainSerializer(lambda v: v.isoformat(), return_type=str)]
+Moment = Annotated[
+    AwareDatetime,
+    BeforeValidator(_not_a_number),
+    PlainSerializer(lambda v: v.isoformat(), return_type=str),
+]
+# A day is written 2025-04-09; anything longer is a moment, which needs its zone.
+Day = Annotated[
+    date,
+    BeforeValidator(_not_a_number),
+    BeforeValidator(_only_a_day),
+    PlainSerializer(lambda v: v.isoformat(), return_type=str),
+]
 # A publication date may be a day or a moment.
 DayOrMoment = Moment | Day
