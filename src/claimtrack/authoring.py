@@ -3,14 +3,16 @@ written. The command line and the widgets both call these functions."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .checks import references
 from .models import Actor, Claim, Event, Source, Status
 from .problems import ClaimtrackError, Problem
-from .store import Dataset, create_document, record_path
+from .store import Dataset, create_document, open_document, record_path, save_document
 
 
 def current_user(explicit: str | None = None) -> str | None:
@@ -50,6 +52,43 @@ def add_record(dataset: Dataset, record: Claim | Source | Actor, case: str | Non
     return path
 
 
+def preserve_source(
+    dataset: Dataset,
+    source_id: str,
+    archive_url: str | None = None,
+    stored_copy: Path | None = None,
+) -> Source:
+    """Record where a source is archived, and/or the sha256 of a stored copy of it."""
+    loaded = dataset.source(source_id)
+    if loaded is None:
+        raise ClaimtrackError(
+            Problem("unknown-source", f"no source has the id '{source_id}'", str(dataset.root))
+        )
+    update: dict[str, object] = {}
+    if archive_url:
+        update["archive_url"] = archive_url
+    if stored_copy is not None:
+        update["sha256"] = sha256_of(stored_copy)
+    document = open_document(loaded.path, "source", loaded.display)
+    changed = Source.model_validate({**document.record.model_dump(), **update})
+    save_document(document, changed)
+    return changed
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a stored copy, read in chunks (copies may be large videos)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise ClaimtrackError(
+            Problem("unreadable-file", f"cannot read the stored copy: {exc.strerror}", str(path))
+        ) from exc
+    return digest.hexdigest()
+
+
 def _refuse_taken_id(dataset: Dataset, record_id: str) -> None:
     for loaded in dataset.records():
         if loaded.record.id == record_id:
@@ -64,31 +103,18 @@ def _refuse_taken_id(dataset: Dataset, record_id: str) -> None:
 
 
 def _refuse_unknown_references(dataset: Dataset, record: Claim | Source | Actor) -> None:
-    sources = {s.record.id for s in dataset.sources}
-    actors = {a.record.id for a in dataset.actors}
-    wanted: list[tuple[str, str, str]] = []
-    if isinstance(record, Claim):
-        wanted += [("actor", s, f"/subjects/{i}") for i, s in enumerate(record.subjects)]
-        if record.claimant.actor:
-            wanted.append(("actor", record.claimant.actor, "/claimant/actor"))
-        wanted += [
-            ("source", a.source, f"/appearances/{i}/source")
-            for i, a in enumerate(record.appearances)
-        ]
-        wanted += [
-            ("source", e.source, f"/evidence/{i}/source") for i, e in enumerate(record.evidence)
-        ]
-    elif isinstance(record, Actor):
-        wanted += [("actor", link.to, f"/links/{i}/to") for i, link in enumerate(record.links)]
-    for kind, ref, field in wanted:
-        if ref not in (sources if kind == "source" else actors):
-            folder = "sources" if kind == "source" else "actors"
+    known = {
+        "source": {s.record.id for s in dataset.sources},
+        "actor": {a.record.id for a in dataset.actors},
+    }
+    for kind, ref, field in references(record):
+        if ref not in known[kind]:
             raise ClaimtrackError(
                 Problem(
                     f"unknown-{kind}",
                     f"no {kind} has the id '{ref}'; create it first "
                     f"(claimtrack new {kind} --id {ref} ...) or fix the id",
-                    str(dataset.root / folder),
-                    field=field,
+                    str(dataset.root / ("sources" if kind == "source" else "actors")),
+                    field="/" + "/".join(str(step) for step in field),
                 )
             )

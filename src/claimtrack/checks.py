@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Claim, Status
+from .models import Actor, Claim, Status
 from .problems import Problem
 from .store import Dataset, Loaded, position
 
@@ -56,38 +56,40 @@ def ids_unique(dataset: Dataset, now: datetime) -> Iterator[Problem]:
             first[record_id] = loaded
 
 
-def references_resolve(dataset: Dataset, now: datetime) -> Iterator[Problem]:
-    sources = {s.record.id for s in dataset.sources}
-    actors = {a.record.id for a in dataset.actors}
-
-    def check(loaded: Loaded[Any], field: Field, ref: str | None, kind: str) -> Iterator[Problem]:
-        known = sources if kind == "source" else actors
-        if ref is not None and ref not in known:
-            folder = "sources" if kind == "source" else "actors"
-            yield problem(
-                loaded,
-                field,
-                f"unknown-{kind}",
-                f"no {kind} has the id '{ref}'; add {folder}/{ref}.yaml or fix the id",
-            )
-
-    for loaded in dataset.claims:
-        claim = loaded.record
-        yield from check(loaded, ("claimant", "actor"), claim.claimant.actor, "actor")
-        for i, subject in enumerate(claim.subjects):
-            yield from check(loaded, ("subjects", i), subject, "actor")
-        for i, appearance in enumerate(claim.appearances):
-            yield from check(loaded, ("appearances", i, "source"), appearance.source, "source")
-        for i, evidence in enumerate(claim.evidence):
-            yield from check(loaded, ("evidence", i, "source"), evidence.source, "source")
-        for i, attempt in enumerate(claim.right_of_reply):
-            yield from check(loaded, ("right_of_reply", i, "actor"), attempt.actor, "actor")
-    for loaded in dataset.actors:
-        for i, link in enumerate(loaded.record.links):
-            yield from check(loaded, ("links", i, "to"), link.to, "actor")
+def references(record: Claim | Actor | Any) -> Iterator[tuple[str, str, Field]]:
+    """Every id a record cites: (kind 'source' or 'actor', id, field path)."""
+    if isinstance(record, Claim):
+        if record.claimant.actor:
+            yield "actor", record.claimant.actor, ("claimant", "actor")
+        for i, subject in enumerate(record.subjects):
+            yield "actor", subject, ("subjects", i)
+        for i, appearance in enumerate(record.appearances):
+            yield "source", appearance.source, ("appearances", i, "source")
+        for i, evidence in enumerate(record.evidence):
+            yield "source", evidence.source, ("evidence", i, "source")
+        for i, attempt in enumerate(record.right_of_reply):
+            yield "actor", attempt.actor, ("right_of_reply", i, "actor")
+    elif isinstance(record, Actor):
+        for i, link in enumerate(record.links):
+            yield "actor", link.to, ("links", i, "to")
             for j, evidence in enumerate(link.evidence):
-                yield from check(
-                    loaded, ("links", i, "evidence", j, "source"), evidence.source, "source"
+                yield "source", evidence.source, ("links", i, "evidence", j, "source")
+
+
+def references_resolve(dataset: Dataset, now: datetime) -> Iterator[Problem]:
+    known = {
+        "source": {s.record.id for s in dataset.sources},
+        "actor": {a.record.id for a in dataset.actors},
+    }
+    for loaded in [*dataset.claims, *dataset.actors]:
+        for kind, ref, field in references(loaded.record):
+            if ref not in known[kind]:
+                folder = "sources" if kind == "source" else "actors"
+                yield problem(
+                    loaded,
+                    field,
+                    f"unknown-{kind}",
+                    f"no {kind} has the id '{ref}'; add {folder}/{ref}.yaml or fix the id",
                 )
 
 
