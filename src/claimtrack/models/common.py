@@ -24,8 +24,9 @@ _SLUG = re.compile(SLUG_PATTERN)
 # Bidi overrides and isolates, zero-width characters, BOM: invisible, so they make two ids that
 # look the same differ, or make a text display in an order that hides its meaning.
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# C0 and C1 control characters other than tab and newline.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab and newline, and the line and paragraph
+# separators, which YAML readers take for line breaks (so the text would not read back).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # BCP 47 in the forms newsrooms use: language, optional script, region and variants.
 LANGUAGE_PATTERN = (
     r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?"

@@ -84,9 +84,9 @@ class Cache:
 
     def save(self, keep: set[str]) -> None:
         """Write the cache, forgetting files that are gone. Failure to write is not an error."""
-        if not (self.enabled and self.dirty):
-            return
         files = {rel: entry for rel, entry in self.files.items() if rel in keep}
+        if not self.enabled or (not self.dirty and len(files) == len(self.files)):
+            return
         content = {"stamp": self.stamp, "files": files, "report": self.report}
         with contextlib.suppress(OSError, ValueError):
             self.path.parent.mkdir(parents=True, exist_ok=True)

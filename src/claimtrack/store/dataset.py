@@ -12,7 +12,7 @@ from ..models import Actor, Claim, DatasetSettings, Source
 from ..problems import Counts, Problem
 from .cache import Cache
 from .layout import FileEntry, Inventory, scan
-from .parse import parse
+from .parse import MAX_FILE_BYTES, parse, too_large
 from .records import validate
 
 T = TypeVar("T")
@@ -97,14 +97,17 @@ def _load_file(dataset: Dataset, inventory: Inventory, cache: Cache, entry: File
     cached = cache.get(entry.rel, entry.size, entry.mtime_ns)
     raw: bytes | None = None
     if cached is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            dataset.problems.append(
-                Problem("unreadable-file", f"cannot read this file: {exc.strerror}", display)
-            )
-            return
-        data, problem = parse(raw, display)
+        if entry.size > MAX_FILE_BYTES:  # refused without reading it: memory stays bounded
+            data, problem = None, too_large(entry.size, display)
+        else:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                dataset.problems.append(
+                    Problem("unreadable-file", f"cannot read this file: {exc.strerror}", display)
+                )
+                return
+            data, problem = parse(raw, display)
         cached = ("problem", problem.to_dict()) if problem else ("data", data)
         cache.put(entry.rel, entry.size, entry.mtime_ns, cached)
     if cached[0] == "problem":

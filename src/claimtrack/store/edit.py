@@ -20,9 +20,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..problems import ClaimtrackError, Problem
 from .atomic import write_atomic
-from .parse import parse
+from .parse import MAX_FILE_BYTES, parse, too_large
 from .records import Kind, validate
 
+_BOM = b"\xef\xbb\xbf"
 # Fields written even at their default value, because a reader of the file wants to see them.
 ALWAYS_WRITTEN = {"status", "verdict", "public_figure"}
 _SKIPPED_TAGS = {
@@ -70,6 +71,9 @@ def open_document(path: Path, kind: Kind, display: str | None = None) -> Documen
     """Open one record for editing. Raises ClaimtrackError when the file is not a valid record."""
     display = display or str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ClaimtrackError(too_large(size, display))
         raw = path.read_bytes()
     except OSError as exc:
         raise ClaimtrackError(
@@ -81,7 +85,7 @@ def open_document(path: Path, kind: Kind, display: str | None = None) -> Documen
     record, problems = validate(kind, data, display, lambda: raw)
     if problems:
         raise ClaimtrackError(problems[0])
-    tree = _yaml().load(raw)
+    tree = _yaml().load(raw.replace(b"\r\n", b"\n"))  # saves put the '\r\n' back
     return Document(path, kind, record, tree, raw)
 
 
@@ -120,9 +124,10 @@ def save_document(document: Document, record: BaseModel) -> Document:
     """
     if record == document.record:
         return document
-    content = render(record, document.tree)
+    content = _in_the_style_of(document.original, render(record, document.tree))
     if content == document.original:
         return Document(document.path, document.kind, record, document.tree, content)
+    _refuse_if_invalid(document.path, document.kind, content)
     _refuse_if_changed(document.path, document.original)
     write_atomic(document.path, content)
     return Document(document.path, document.kind, record, document.tree, content)
@@ -138,10 +143,34 @@ def create_document(path: Path, kind: Kind, record: BaseModel) -> Document:
                 str(path),
             )
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
     content = render(record)
+    _refuse_if_invalid(path, kind, content)
+    path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, content)
     return Document(path, kind, record, _yaml().load(content), content)
+
+
+def _in_the_style_of(original: bytes, content: bytes) -> bytes:
+    """Keep the file's Windows line endings and byte order mark, so an edit changes only the
+    lines it touches."""
+    if b"\r\n" in original:
+        content = content.replace(b"\n", b"\r\n")
+    if original.startswith(_BOM):
+        content = _BOM + content
+    return content
+
+
+def _refuse_if_invalid(path: Path, kind: Kind, content: bytes) -> None:
+    """Never write a file the store would refuse to load: model_copy(update=...) does not
+    validate, so a bad value would otherwise reach the disk."""
+    data, problem = parse(content, str(path))
+    if problem is None:
+        _, problems = validate(kind, data, str(path), lambda: content)
+        problem = problems[0] if problems else None
+    if problem is not None:
+        # No line or column: they would point into text that was never written.
+        message = f"not saved: {problem.message}"
+        raise ClaimtrackError(Problem(problem.code, message, str(path), field=problem.field))
 
 
 def _refuse_if_changed(path: Path, original: bytes) -> None:
@@ -195,7 +224,7 @@ def _merge(old: Any, new: Any) -> Any:
         return old  # same value: keep its quoting and style
     if old == new and type(old) is type(new):
         return old
-    if isinstance(new, str) and isinstance(old, LiteralScalarString) and "\n" in new:
+    if isinstance(new, str) and isinstance(old, LiteralScalarString) and _fits_a_block(new):
         return LiteralScalarString(new)
     return _new(new)
 
@@ -207,6 +236,12 @@ def _new(value: Any) -> Any:
         return tree
     if isinstance(value, list):
         return CommentedSeq(_new(v) for v in value)
-    if isinstance(value, str) and "\n" in value:
+    if isinstance(value, str) and _fits_a_block(value):
         return LiteralScalarString(value)
     return value
+
+
+def _fits_a_block(text: str) -> bool:
+    """Multi-line text reads best as a literal block (|), which keeps it exactly only when no
+    line starts or ends with white space; other texts are left to the emitter, which quotes."""
+    return "\n" in text and all(line == line.strip(" \t") for line in text.split("\n"))

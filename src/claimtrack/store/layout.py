@@ -6,9 +6,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
 from ..models.common import SLUG_PATTERN
-from ..problems import Problem, Severity
+from ..problems import ClaimtrackError, Problem, Severity
 from .records import Kind
 
 SETTINGS_FILE = "dataset.yaml"
@@ -47,7 +48,26 @@ class Inventory:
 
 
 def record_path(root: Path, kind: Kind, record_id: str, case: str | None = None) -> Path:
-    """Where a record of this kind and id belongs."""
+    """Where a record of this kind and id belongs. Raises ClaimtrackError for an id or a case
+    that is not a slug, so that no name can lead outside the dataset."""
+    if kind != "dataset" and not _SLUG.fullmatch(record_id):
+        raise ClaimtrackError(
+            Problem(
+                "bad-id",
+                f"'{record_id[:80]}' is not a valid id: use 2 to 80 characters a-z, 0-9 and '-'",
+                str(root),
+            )
+        )
+    reserved = (SOURCES_DIR, ACTORS_DIR)
+    if kind == "claim" and case and (not _SLUG.fullmatch(case) or case in reserved):
+        raise ClaimtrackError(
+            Problem(
+                "bad-case-name",
+                f"'{case[:80]}' cannot be a case folder: use 2 to 80 characters a-z, 0-9 and '-', "
+                f"other than '{SOURCES_DIR}' and '{ACTORS_DIR}'",
+                str(root),
+            )
+        )
     if kind == "source":
         return root / SOURCES_DIR / f"{record_id}.yaml"
     if kind == "actor":
@@ -87,7 +107,7 @@ def scan(root: Path) -> Inventory:
         if entry.is_dir():
             kind: Kind = {SOURCES_DIR: "source", ACTORS_DIR: "actor"}.get(entry.name, "claim")  # type: ignore[assignment]
             case = entry.name if kind == "claim" else None
-            if case is not None and not _SLUG.match(case):
+            if case is not None and not _SLUG.fullmatch(case):
                 inventory.problems.append(
                     Problem(
                         "bad-case-name",
@@ -161,6 +181,16 @@ def _add(
         inventory.problems.append(
             Problem(
                 "unreadable-file", f"cannot read this file: {exc.strerror}", inventory.display(rel)
+            )
+        )
+        return
+    if not S_ISREG(stat.st_mode):  # a folder, a pipe or a device would fail or block on read
+        inventory.problems.append(
+            Problem(
+                "not-a-file",
+                "this is not a regular file (a folder, pipe or device); remove it or rename it "
+                "so that it does not end in .yaml",
+                inventory.display(rel),
             )
         )
         return

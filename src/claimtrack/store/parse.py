@@ -20,6 +20,11 @@ MAX_FILE_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 # Bytes that may start a tag, an anchor or an alias; only files holding one get the slow scan.
 _SUSPECT = (b"!", b"&", b"*")
+_HIDDEN_BREAKS = {
+    "\u0085": "U+0085 (next line)",
+    "\u2028": "U+2028 (line separator)",
+    "\u2029": "U+2029 (paragraph separator)",
+}
 
 
 class CoreResolver(yaml.resolver.BaseResolver):
@@ -47,7 +52,7 @@ class DuplicateKey(yaml.MarkedYAMLError):
 
 
 class SafeLoader(yaml.CSafeLoader):
-    """The C safe loader with the core resolver, refusing duplicate keys."""
+    """The C safe loader with the core schema, refusing duplicate keys."""
 
     def __init__(self, stream: bytes):
         super().__init__(stream)
@@ -67,16 +72,40 @@ class SafeLoader(yaml.CSafeLoader):
                 seen.add(key)
         return mapping
 
+    def construct_core_int(self, node: yaml.ScalarNode) -> int:
+        """YAML 1.2 integers: '012' is twelve (not octal ten), '09' is nine (not an error)."""
+        value = str(self.construct_scalar(node))
+        try:
+            if value.startswith(("0o", "0x")):
+                return int(value[2:], 8 if value[1] == "o" else 16)
+            return int(value, 10)
+        except ValueError:  # more digits than Python converts
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"this number has {len(value):,} digits, too many to read; if it is text, put it "
+                "in quotes",
+                node.start_mark,
+            ) from None
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_core_int)
+
+
+def too_large(size: int, path: str) -> Problem:
+    """The problem for a file over the size cap (callers that know the size need not read it)."""
+    return Problem(
+        "file-too-large",
+        f"this file has {size:,} bytes, over the {MAX_FILE_BYTES:,} allowed; a record "
+        "is a few kilobytes: move long documents to a stored copy and cite it by sha256",
+        path,
+    )
+
 
 def parse(raw: bytes, path: str) -> tuple[Any, Problem | None]:
     """Parse one file's bytes. Returns (data, None) or (None, the problem)."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, Problem(
-            "file-too-large",
-            f"this file has {len(raw):,} bytes, over the {MAX_FILE_BYTES:,} allowed; a record "
-            "is a few kilobytes: move long documents to a stored copy and cite it by sha256",
-            path,
-        )
+        return None, too_large(len(raw), path)
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
     try:
@@ -91,9 +120,20 @@ def parse(raw: bytes, path: str) -> tuple[Any, Problem | None]:
             column,
         )
     if not raw.strip():
-        return None, Problem(
-            "empty-file", "this file is empty; write the record or delete it", path
-        )
+        return None, _empty(path)
+    for character, name in _HIDDEN_BREAKS.items():
+        # YAML 1.1 reads these as line breaks where editors show none: text would change.
+        at = raw.find(character.encode())
+        if at >= 0:
+            line, column = _offset_position(raw, at)
+            return None, Problem(
+                "control-character",
+                f"the file contains the invisible character {name}, which YAML reads as a line "
+                "break; remove it or use a plain line break",
+                path,
+                line,
+                column,
+            )
     if any(s in raw for s in _SUSPECT):
         problem = _scan_events(raw, path)
         if problem:
@@ -106,6 +146,8 @@ def parse(raw: bytes, path: str) -> tuple[Any, Problem | None]:
         return None, _yaml_error(exc, path)
     except yaml.YAMLError as exc:  # reader errors carry a position but no mark
         return None, _reader_error(exc, raw, path)
+    if data is None:  # only comments, or a bare 'null'
+        return None, _empty(path)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         return None, Problem(
@@ -116,6 +158,14 @@ def parse(raw: bytes, path: str) -> tuple[Any, Problem | None]:
             1,
         )
     return data, None
+
+
+def _empty(path: str) -> Problem:
+    return Problem(
+        "empty-file",
+        "this file holds no record (it is empty or only comments); write the record or delete it",
+        path,
+    )
 
 
 def _scan_events(raw: bytes, path: str) -> Problem | None:
@@ -133,8 +183,7 @@ def _scan_events(raw: bytes, path: str) -> Problem | None:
                     *where,
                 )
             tag = getattr(event, "tag", None)
-            explicit = isinstance(event, yaml.ScalarEvent) and event.implicit == (False, False)
-            if tag and (explicit or not isinstance(event, yaml.ScalarEvent)) and tag != "!":
+            if tag:  # any tag written in the file, the non-specific '!' included
                 tag = tag.replace("tag:yaml.org,2002:", "!!")
                 return Problem(
                     "yaml-tag",

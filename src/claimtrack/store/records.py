@@ -86,6 +86,11 @@ def _describe(
     model: type[BaseModel], field: tuple[str | int, ...], errors: list[dict[str, Any]]
 ) -> tuple[str, str]:
     name = str(field[-1]) if field else "record"
+    # How the place is named in messages: 'statement', or item 0 of 'subjects'.
+    if len(field) > 1 and isinstance(field[-1], int):
+        label = f"item {field[-1]} of '{field[-2]}'"
+    else:
+        label = f"'{name}'"
     types_ = {e["type"] for e in errors}
     first = errors[0]
     if "missing" in types_:
@@ -113,23 +118,33 @@ def _describe(
     }:
         if "timezone_aware" in types_:
             return "naive-datetime", (
-                f"'{first['input']}' has no time zone; add one, as in 2025-04-09T22:08:00+01:00"
+                f"{_shown(first['input'])} has no time zone; add one, as in "
+                "2025-04-09T22:08:00+01:00"
             )
-        return "bad-date", f"'{first['input']}' is not a valid date; write {_DATE_HELP}"
+        return "bad-date", f"{_shown(first['input'])} is not a valid date; write {_DATE_HELP}"
     if first["type"] == "enum":
         allowed = first.get("ctx", {}).get("expected", "")
         return (
             "invalid-value",
-            f"'{first['input']}' is not allowed for '{name}'; use one of {allowed}",
+            f"{_shown(first['input'])} is not allowed for {label}; use one of {allowed}",
         )
     if first["type"] in _TYPE_NAMES:
         got = _type_name(first["input"])
-        return "wrong-type", f"'{name}' must be {_TYPE_NAMES[first['type']]}, not {got}"
+        return "wrong-type", f"{label} must be {_TYPE_NAMES[first['type']]}, not {got}"
     if first["type"] == "string_pattern_mismatch":
-        return "invalid-value", f"'{first['input']}' has the wrong form for '{name}'"
+        pattern = first.get("ctx", {}).get("pattern", "")
+        return "invalid-value", (
+            f"{_shown(first['input'])} has the wrong form for {label}; write it to match {pattern}"
+        )
     if first["type"] in {"too_short", "too_long"}:
-        return "invalid-value", f"'{name}': {first['msg'].lower()}"
-    return "invalid-value", f"'{name}': {first['msg']}"
+        return "invalid-value", f"{label}: {first['msg'].lower()}"
+    return "invalid-value", f"{label}: {first['msg']}"
+
+
+def _shown(value: Any) -> str:
+    """A value quoted in a message, cut short: a message must fit on a line."""
+    text = str(value)
+    return f"'{text[:60]}...'" if len(text) > 60 else f"'{text}'"
 
 
 def _type_name(value: Any) -> str:
