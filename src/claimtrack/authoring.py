@@ -9,8 +9,8 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .checks import references
 from .models import Actor, Claim, Event, Source, Status
+from .models.references import references
 from .problems import ClaimtrackError, Problem
 from .store import Dataset, create_document, open_document, record_path, save_document
 

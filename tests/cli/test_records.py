@@ -59,7 +59,15 @@ def test_list_filters_combine(make_dataset) -> None:
     _, out, _ = run("--data", str(root), "list", "--case", "case-one", "--format", "json")
     assert [r["id"] for r in json.loads(out)] == ["claim-one"]
     _, out, _ = run(
-        "--data", str(root), "list", "--category", "defamation", "--status", "new", "--format", "json"
+        "--data",
+        str(root),
+        "list",
+        "--category",
+        "defamation",
+        "--status",
+        "new",
+        "--format",
+        "json",
     )
     assert json.loads(out) == []
 
@@ -68,7 +76,15 @@ def test_list_table_and_csv(make_dataset) -> None:
     root = make_dataset({"case-two/claim-two.yaml": SECOND_CLAIM})
     _, out, _ = run("--data", str(root), "list")
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "CASE", "STATUS", "CATEGORY", "VERDICT", "LANGUAGE", "ASSIGNEE"]
+    assert lines[0].split() == [
+        "ID",
+        "CASE",
+        "STATUS",
+        "CATEGORY",
+        "VERDICT",
+        "LANGUAGE",
+        "ASSIGNEE",
+    ]
     assert lines[2].split()[:3] == ["claim-two", "case-two", "triaged"]
     _, out, _ = run("--data", str(root), "list", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -130,7 +146,16 @@ def test_new_records_are_valid_and_linked(make_dataset) -> None:
 def test_new_refuses_a_taken_id_and_unknown_references(make_dataset) -> None:
     root = make_dataset()
     code, _, err = run(
-        "--data", str(root), "new", "actor", "--id", "claim-one", "--kind", "company", "--label", "x y"
+        "--data",
+        str(root),
+        "new",
+        "actor",
+        "--id",
+        "claim-one",
+        "--kind",
+        "company",
+        "--label",
+        "x y",
     )
     assert code == 1 and "error[duplicate-id]" in err
     assert not (root / "actors/claim-one.yaml").exists()

@@ -31,7 +31,9 @@ class Context:
         self.data = data
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.option(
     "--data",
     type=click.Path(path_type=Path, file_okay=False),
@@ -66,4 +68,4 @@ def main() -> None:
         sys.exit(1)
 
 
-from . import records, schema_cmd  # noqa: E402,F401  (registers the commands)
+from . import records, schema_cmd, workflow  # noqa: E402,F401  (registers the commands)

@@ -1,0 +1,92 @@
+"""Rules about records and references: ids, files, references, dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..models.references import references
+from ..problems import Problem
+from ..store import Dataset, Loaded
+from .base import Field, problem
+
+
+def ids_match_file_names(dataset: Dataset, now: datetime) -> Iterator[Problem]:
+    for loaded in dataset.records():
+        stem = loaded.path.stem
+        if loaded.record.id != stem:
+            yield problem(
+                loaded,
+                ("id",),
+                "id-mismatch",
+                f"the id '{loaded.record.id}' differs from the file name '{stem}.yaml'; rename "
+                f"the file to {loaded.record.id}.yaml or change the id to '{stem}'",
+            )
+
+
+def ids_unique(dataset: Dataset, now: datetime) -> Iterator[Problem]:
+    first: dict[str, Loaded[Any]] = {}
+    for loaded in dataset.records():
+        record_id = loaded.record.id
+        if record_id in first:
+            yield problem(
+                loaded,
+                ("id",),
+                "duplicate-id",
+                f"the id '{record_id}' is already used by {first[record_id].display}; ids are "
+                "unique across the dataset, so give this record another id (and file name)",
+            )
+        else:
+            first[record_id] = loaded
+
+
+def references_resolve(dataset: Dataset, now: datetime) -> Iterator[Problem]:
+    known = {
+        "source": {s.record.id for s in dataset.sources},
+        "actor": {a.record.id for a in dataset.actors},
+    }
+    for loaded in [*dataset.claims, *dataset.actors]:
+        for kind, ref, field in references(loaded.record):
+            if ref not in known[kind]:
+                folder = "sources" if kind == "source" else "actors"
+                yield problem(
+                    loaded,
+                    field,
+                    f"unknown-{kind}",
+                    f"no {kind} has the id '{ref}'; add {folder}/{ref}.yaml or fix the id",
+                )
+
+
+def no_future_dates(dataset: Dataset, now: datetime) -> Iterator[Problem]:
+    # A day is compared with the latest zone on earth, so 'today' is never in the future.
+    today = (now.astimezone(UTC) + timedelta(hours=14)).date()
+    for loaded in dataset.records():
+        for field, value in _dates(loaded.record):
+            future = value > now if isinstance(value, datetime) else value > today
+            if future:
+                yield problem(
+                    loaded,
+                    field,
+                    "future-date",
+                    f"{value.isoformat()} is in the future; check the date and its time zone",
+                )
+
+
+def _dates(record: Any, field: Field = ()) -> Iterator[tuple[Field, date]]:
+    """Every date in a record, with its field path; deadlines may lie ahead and are skipped."""
+    fields = type(record).model_fields
+    for name, value in record:
+        if name == "deadline":
+            continue
+        key = fields[name].alias or name
+        if isinstance(value, date):
+            yield (*field, key), value
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _dates(item, (*field, key, i))
+        elif isinstance(value, BaseModel):
+            yield from _dates(value, (*field, key))
