@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,7 +35,7 @@ def print_report(report: Report, fmt: str) -> None:
         f"{c.files} files: {c.claims} claims, {c.sources} sources, {c.actors} actors; "
         f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     )
-    click.echo(summary, err=bool(report.problems) and not sys.stdout.isatty())
+    click.echo(summary)
 
 
 def fail(problem: Problem, exit_code: int = 1) -> None:

@@ -114,11 +114,12 @@ def _rating_problems(scale: VerdictScale, places: _Places) -> list[_Found]:
                     places.of(label, "rating"),
                 )
             )
-        if previous is not None and previous.rating is not None and label.rating >= previous.rating:
+        if previous is not None and previous.rating is not None and label.rating > previous.rating:
             found.append(
                 (
                     "scale-order",
-                    "the labels of the scale go from the best rating to the worst, but "
+                    "the labels of the scale go from the best rating to the worst (ties allowed), "
+                    "but "
                     f"'{label.id}' ({label.rating}) comes after '{previous.id}' "
                     f"({previous.rating}); give it a lower rating or move it up",
                     places.of(label, "rating"),
