@@ -16,6 +16,7 @@ from claimtrack.checks import RULES, run_checks
 from claimtrack.problems import Problem, Report, Severity
 from claimtrack.store import DatasetNotFound, load
 from claimtrack.validation import OutsideDataset, validate_dataset
+from claimtrack.workflow.gate import RULES as GATE_RULES
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -23,8 +24,10 @@ Files = dict[str, str | bytes | None]
 Flat = tuple[str, str, str]
 
 
-def event(time: str, action: str = "status", *, to: str = "", frm: str = "") -> str:
-    parts = [f"time: '{time}'", "actor: Salma", f"action: {action}"]
+def event(
+    time: str, action: str = "status", *, to: str = "", frm: str = "", by: str = "Salma"
+) -> str:
+    parts = [f"time: '{time}'", f"actor: {by}", f"action: {action}"]
     if frm:
         parts.append(f"from: {frm}")
     if to:
@@ -73,22 +76,16 @@ TO_IN_REVIEW = (
     + event("2025-04-10T12:00:00+01:00", frm="researching", to="in-review")
 )
 TO_PUBLISHED = TO_IN_REVIEW + event("2025-04-10T13:00:00+01:00", frm="in-review", to="published")
-PUBLISHED_OK = (
-    "verdict: accurate\n"
-    "rationale: The court record confirms it.\n"
-    "reviewer: Karim\n"
-    "published: 2025-04-10T14:00:00+01:00\n"
-)
 
 
-def source(source_id: str, **fields: str) -> str:
-    lines = [f"id: {source_id}", "kind: article", f"title: Source {source_id}"]
+def source(source_id: str, kind: str = "article", **fields: str) -> str:
+    lines = [f"id: {source_id}", f"kind: {kind}", f"title: Source {source_id}"]
     lines += [f"{k}: {v}" for k, v in fields.items()]
     return "\n".join(lines) + "\n"
 
 
-def actor(actor_id: str, body: str = "") -> str:
-    return f"id: {actor_id}\nkind: person\nlabel: someone called {actor_id}\n{body}"
+def actor(actor_id: str, body: str = "", kind: str = "person") -> str:
+    return f"id: {actor_id}\nkind: {kind}\nlabel: someone called {actor_id}\n{body}"
 
 
 def validate(root: Path, *paths: Path | str, now: datetime = NOW) -> Report:
@@ -113,6 +110,115 @@ def column_of(text: str, needle: str) -> int:
 # A claimant on record, and a second subject.
 ON_RECORD = claim().replace("  label: A newspaper", "  actor: al-assima\n  label: A newspaper")
 TWO_SUBJECTS = claim().replace("  - network-leader\n", "  - network-leader\n  - page-one\n")
+CLAIM = "case-one/claim-one.yaml"
+
+# --- a claim that passes the publication gate -------------------------------------------------
+
+# Two checkers and two editors.
+DESK = """\
+name: Test desk
+languages: [ar, fr, en]
+team:
+  - {name: Salma, role: checker}
+  - {name: Youssef, role: checker}
+  - {name: Karim, role: editor}
+  - {name: Nadia, role: editor}
+"""
+# Salma researches the claim and sets its verdict; Karim approves it, then publishes it.
+RESEARCHING = (
+    CREATED
+    + event("2025-04-10T10:00:00+01:00", frm="new", to="triaged")
+    + event("2025-04-10T11:00:00+01:00", frm="triaged", to="researching")
+)
+VERDICT = event("2025-04-10T12:00:00+01:00", "verdict")
+SUBMIT = event("2025-04-10T13:00:00+01:00", frm="researching", to="in-review")
+APPROVE = event("2025-04-10T14:00:00+01:00", "approve", by="Karim")
+PUBLISH = event("2025-04-10T15:00:00+01:00", frm="in-review", to="published", by="Karim")
+GATE_HISTORY = RESEARCHING + VERDICT + SUBMIT + APPROVE + PUBLISH
+# Exactly the shortest rationale the gate accepts (80 characters).
+RATIONALE = "Two papers with different owners report the ruling; the court clerk confirms it."
+REPLY = (
+    "right_of_reply:\n"
+    "  - {actor: network-leader, contacted: '2025-04-10T11:30:00+01:00', channel: phone,"
+    " by: Salma, outcome: declined}\n"
+)
+EVIDENCE = (
+    "evidence:\n"
+    "  - {source: paper-a, shows: the ruling}\n"
+    "  - {source: paper-b, shows: the same ruling}\n"
+)
+GATE_BODY = (
+    "verdict: 'true'\n"
+    f"rationale: {RATIONALE}\n"
+    f"{EVIDENCE}"
+    f"{REPLY}"
+    "assignee: Salma\n"
+    "reviewer: Karim\n"
+    "published: 2025-04-10T15:00:00+01:00\n"
+)
+ARCHIVE = "https://archive.example.org/"
+SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+
+
+def published(body: str = GATE_BODY, history: str = GATE_HISTORY, status: str = "published") -> str:
+    """The claim of GATE, with its body or history changed."""
+    return claim(status=status, body=body, history=history)
+
+
+# Every source cited is archived, the evidence comes from two publishers, the private subject
+# declined to answer, and their name (on record in the actor file) appears in no public text.
+GATE: Files = {
+    "dataset.yaml": DESK,
+    "sources/article-one.yaml": source(
+        "article-one", publisher="A newspaper", archive_url=ARCHIVE + "article-one"
+    ),
+    "sources/paper-a.yaml": source("paper-a", publisher="Paper A", archive_url=ARCHIVE + "a"),
+    "sources/paper-b.yaml": source("paper-b", publisher="Paper B", archive_url=ARCHIVE + "b"),
+    "actors/network-leader.yaml": actor("network-leader", "name: Hamid Benslimane\n"),
+    CLAIM: published(),
+}
+
+
+def gate(text: str | None = None, files: Files | None = None) -> Files:
+    """The publishable dataset, with the claim's text or other files replaced."""
+    return {**GATE, CLAIM: text if text is not None else published(), **(files or {})}
+
+
+def gate_case(name: str, failing: Files, passing: Files, rule: str, says: str) -> Case:
+    """A published claim that fails the gate's `rule` (and no other), for the reason the
+    message `says`, and one that passes."""
+    return Case(
+        "published_claims_pass_the_gate",
+        name,
+        failing,
+        [(CLAIM, "/status", f"gate-{rule}")],
+        passing,
+        says,
+    )
+
+
+# --- verdict scales in dataset.yaml ---------------------------------------------------------
+
+
+def verdict_label(label_id: str, rating: int | None = None, languages: str = "ar fr en") -> str:
+    """One label of a verdict_scale, in the given languages."""
+    texts = ", ".join(f"{lang}: {label_id} in {lang}" for lang in languages.split())
+    rated = "" if rating is None else f", rating: {rating}"
+    return f"    - {{id: {label_id}{rated}, labels: {{{texts}}}}}\n"
+
+
+# A newsroom's own scale of two verdicts, and the state before any verdict.
+OWN_LABELS = verdict_label("accurate", 2) + verdict_label("inaccurate", 1)
+UNVERIFIED = verdict_label("unverified")
+
+
+def scale(labels: str, mode: str = "replace", best: int = 2, worst: int = 1) -> str:
+    """dataset.yaml of the desk with a verdict_scale (best and worst only when replacing)."""
+    head = f"verdict_scale:\n  mode: {mode}\n"
+    if mode == "replace":
+        head += f"  best: {best}\n  worst: {worst}\n"
+    return DESK + head + "  labels:\n" + labels
+
 
 # --- one failing and one passing dataset for every rule --------------------------------------
 
@@ -124,6 +230,7 @@ class Case:
     failing: Files
     expected: list[Flat]
     passing: Files = field(default_factory=dict)
+    says: str = ""  # a part of a failing problem's message, when the code alone is ambiguous
 
 
 CASES = [
@@ -344,73 +451,581 @@ CASES = [
             )
         },
     ),
-    # a published claim has a verdict, a rationale and a reviewer
     Case(
-        "published_claims_are_complete",
-        "unverified",
+        "history_agrees_with_status",
+        "a move the workflow does not have",
         {
-            "case-one/claim-one.yaml": claim(
-                status="published",
-                history=TO_PUBLISHED,
-                body=PUBLISHED_OK.replace("verdict: accurate", "verdict: unverified"),
+            CLAIM: claim(
+                status="researching",
+                history=CREATED
+                + event("2025-04-10T10:00:00+01:00", frm="new", to="rejected")
+                + event("2025-04-10T11:00:00+01:00", frm="rejected", to="researching"),
             )
         },
-        [("case-one/claim-one.yaml", "/verdict", "published-without-verdict")],
+        [(CLAIM, "/history/2/to", "history-move")],
         {
-            "case-one/claim-one.yaml": claim(
-                status="published", history=TO_PUBLISHED, body=PUBLISHED_OK
+            CLAIM: claim(
+                status="researching",
+                history=CREATED
+                + event("2025-04-10T10:00:00+01:00", frm="new", to="rejected")
+                + event("2025-04-10T11:00:00+01:00", frm="rejected", to="triaged", by="Karim")
+                + event("2025-04-10T12:00:00+01:00", frm="triaged", to="researching"),
             )
         },
     ),
     Case(
-        "published_claims_are_complete",
-        "no verdict at all",
-        {
-            "case-one/claim-one.yaml": claim(
-                status="published",
-                history=TO_PUBLISHED,
-                body=PUBLISHED_OK.replace("verdict: accurate\n", ""),
+        "history_agrees_with_status",
+        "published straight from new",
+        # Everything the gate asks for is there: only the road to publication is wrong.
+        gate(
+            published(
+                history=CREATED
+                + VERDICT
+                + APPROVE
+                + event("2025-04-10T15:00:00+01:00", frm="new", to="published", by="Karim")
             )
-        },
-        [("case-one/claim-one.yaml", "/verdict", "published-without-verdict")],
-        # Not published: unverified is the normal state.
-        {"case-one/claim-one.yaml": claim(body="reviewer: Karim\n")},
+        ),
+        [(CLAIM, "/history/3/to", "history-move")],
+        GATE,
     ),
     Case(
-        "published_claims_are_complete",
+        "history_agrees_with_status",
+        "a published claim reopened other than by a correction",
+        gate(
+            published(
+                status="triaged",
+                history=GATE_HISTORY
+                + event("2025-04-11T09:00:00+01:00", frm="published", to="triaged", by="Karim"),
+            )
+        ),
+        [(CLAIM, "/history/7/to", "history-move")],
+        gate(
+            published(
+                status="researching",
+                history=GATE_HISTORY
+                + event(
+                    "2025-04-11T09:00:00+01:00",
+                    "correct",
+                    frm="published",
+                    to="researching",
+                    by="Karim",
+                ),
+            )
+        ),
+    ),
+    Case(
+        "history_agrees_with_status",
+        "a move that does not say where it starts",
+        # It starts where the move before it ended: new, from where research cannot begin.
+        {
+            CLAIM: claim(
+                status="researching",
+                history=CREATED + event("2025-04-10T10:00:00+01:00", to="researching"),
+            )
+        },
+        [(CLAIM, "/history/1/to", "history-move")],
+        {
+            CLAIM: claim(
+                status="triaged",
+                history=CREATED + event("2025-04-10T10:00:00+01:00", to="triaged"),
+            )
+        },
+    ),
+    # everyone named as acting on a claim is on the team (Salma and Karim)
+    Case(
+        "people_are_on_the_team",
+        "assignee",
+        {CLAIM: claim(body="assignee: Omar\n")},
+        [(CLAIM, "/assignee", "not-on-team")],
+        {CLAIM: claim(body="assignee: Salma\n")},
+    ),
+    Case(
+        "people_are_on_the_team",
+        "reviewer",
+        {CLAIM: claim(body="reviewer: Nadia\n")},
+        [(CLAIM, "/reviewer", "not-on-team")],
+        {CLAIM: claim(body="reviewer: Karim\n")},
+    ),
+    Case(
+        "people_are_on_the_team",
+        "history actor",
+        {CLAIM: claim(history=CREATED + event("2025-04-10T10:00:00+01:00", "note", by="Omar"))},
+        [(CLAIM, "/history/1/actor", "not-on-team")],
+        {CLAIM: claim(history=CREATED + event("2025-04-10T10:00:00+01:00", "note", by="Karim"))},
+    ),
+    Case(
+        "people_are_on_the_team",
+        "note author",
+        {CLAIM: claim(body="notes:\n  - {time: '2025-04-11T10:00:00Z', by: Omar, text: x}\n")},
+        [(CLAIM, "/notes/0/by", "not-on-team")],
+        {CLAIM: claim(body="notes:\n  - {time: '2025-04-11T10:00:00Z', by: Salma, text: x}\n")},
+    ),
+    Case(
+        "people_are_on_the_team",
+        "right of reply attempt",
+        {
+            CLAIM: claim(
+                body="right_of_reply:\n  - {actor: network-leader, contacted: "
+                "'2025-04-11T10:00:00Z', channel: email, by: Omar}\n"
+            )
+        },
+        [(CLAIM, "/right_of_reply/0/by", "not-on-team")],
+        {
+            CLAIM: claim(
+                body="right_of_reply:\n  - {actor: network-leader, contacted: "
+                "'2025-04-11T10:00:00Z', channel: email, by: Karim}\n"
+            )
+        },
+    ),
+    Case(
+        "people_are_on_the_team",
+        "correction author",
+        {
+            CLAIM: claim(
+                body="corrections:\n  - {date: '2025-04-12T10:00:00Z', by: Omar, what: x, why: y}\n"
+            )
+        },
+        [(CLAIM, "/corrections/0/by", "not-on-team")],
+        {
+            CLAIM: claim(
+                body="corrections:\n"
+                "  - {date: '2025-04-12T10:00:00Z', by: Karim, what: x, why: y}\n"
+            )
+        },
+    ),
+    Case(
+        "people_are_on_the_team",
+        "a team of nobody",
+        {"dataset.yaml": "name: Test desk\nlanguages: [ar, fr, en]\n"},
+        [(CLAIM, "/history/0/actor", "not-on-team")],
+        {"dataset.yaml": "name: Test desk\nlanguages: [ar, fr, en]\n", CLAIM: claim(history="")},
+    ),
+    # the verdict scale is sound, and every verdict is on it
+    Case(
+        "verdicts_on_the_scale",
+        "a verdict not on the default scale",
+        {CLAIM: claim(body="verdict: accurate\n")},
+        [(CLAIM, "/verdict", "unknown-verdict")],
+        # Added to the default scale, next to 'true'.
+        {
+            "dataset.yaml": scale(verdict_label("accurate", 7), mode="extend"),
+            CLAIM: claim(body="verdict: accurate\n"),
+        },
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "a default verdict on a scale that replaces the default",
+        {
+            "dataset.yaml": scale(OWN_LABELS + UNVERIFIED),
+            CLAIM: claim(body="verdict: mostly-true\n"),
+        },
+        [(CLAIM, "/verdict", "unknown-verdict")],
+        {
+            "dataset.yaml": scale(OWN_LABELS + UNVERIFIED),
+            CLAIM: claim(body="verdict: inaccurate\n"),
+        },
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "duplicate ids",
+        {
+            "dataset.yaml": scale(
+                verdict_label("accurate", 2) + verdict_label("accurate", 1) + UNVERIFIED
+            )
+        },
+        [("dataset.yaml", "/verdict_scale/labels/1/id", "scale-duplicate-id")],
+        {"dataset.yaml": scale(OWN_LABELS + UNVERIFIED)},
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "a label missing in a dataset language",
+        {
+            "dataset.yaml": scale(
+                verdict_label("accurate", 2) + verdict_label("inaccurate", 1, "ar en") + UNVERIFIED
+            )
+        },
+        [("dataset.yaml", "/verdict_scale/labels/1/labels", "scale-missing-label")],
+        # A label in French serves a dataset in Canadian French.
+        {
+            "dataset.yaml": scale(OWN_LABELS + UNVERIFIED).replace(
+                "languages: [ar, fr, en]", "languages: [ar, fr-CA, en]"
+            )
+        },
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "a new label missing in a dataset language when extending",
+        {"dataset.yaml": scale(verdict_label("accurate", 7, "en"), mode="extend")},
+        [("dataset.yaml", "/verdict_scale/labels/0/labels", "scale-missing-label")],
+        # Re-labelling a default label in one language keeps its other languages.
+        {"dataset.yaml": scale('    - {id: "true", labels: {en: Correct}}\n', mode="extend")},
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "a dataset language the default scale does not have",
+        {"dataset.yaml": DESK.replace("languages: [ar, fr, en]", "languages: [ar, fr, en, es]")},
+        # One problem per label of the default scale, at the dataset's languages.
+        [("dataset.yaml", "/languages", "scale-missing-label")] * 10,
+        {"dataset.yaml": DESK.replace("languages: [ar, fr, en]", "languages: [ar-MA, fr, en]")},
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "ratings out of order",
+        {
+            "dataset.yaml": scale(
+                verdict_label("inaccurate", 1) + verdict_label("accurate", 2) + UNVERIFIED
+            )
+        },
+        [("dataset.yaml", "/verdict_scale/labels/1/rating", "scale-order")],
+        # Ties are allowed.
+        {
+            "dataset.yaml": scale(
+                verdict_label("accurate", 2)
+                + verdict_label("correct", 2)
+                + verdict_label("inaccurate", 1)
+                + UNVERIFIED
+            )
+        },
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "a rating outside the scale",
+        {
+            "dataset.yaml": scale(
+                verdict_label("accurate", 3) + verdict_label("inaccurate", 1) + UNVERIFIED
+            )
+        },
+        [("dataset.yaml", "/verdict_scale/labels/0/rating", "scale-rating-range")],
+        {
+            "dataset.yaml": scale(
+                verdict_label("accurate", 3) + verdict_label("inaccurate", 1) + UNVERIFIED, best=3
+            )
+        },
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "best not above worst",
+        {"dataset.yaml": scale(OWN_LABELS + UNVERIFIED, best=1, worst=2)},
+        [("dataset.yaml", "/verdict_scale/best", "scale-bounds")],
+        {"dataset.yaml": scale(OWN_LABELS + UNVERIFIED, best=2, worst=1)},
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "no unverified",
+        # ... which is every new claim's verdict.
+        {"dataset.yaml": scale(OWN_LABELS)},
+        [
+            (CLAIM, "/verdict", "unknown-verdict"),
+            ("dataset.yaml", "/verdict_scale/labels", "scale-no-unverified"),
+        ],
+        {"dataset.yaml": scale(OWN_LABELS + UNVERIFIED)},
+    ),
+    Case(
+        "verdicts_on_the_scale",
+        "unverified with a rating",
+        {"dataset.yaml": scale(OWN_LABELS + verdict_label("unverified", 1))},
+        [("dataset.yaml", "/verdict_scale/labels/2/rating", "scale-unverified-rated")],
+        {"dataset.yaml": scale(OWN_LABELS + UNVERIFIED)},
+    ),
+    # a published claim passes every rule of the publication gate
+    gate_case(
+        "verdict unverified",
+        gate(published(GATE_BODY.replace("verdict: 'true'", "verdict: unverified"))),
+        GATE,
+        "verdict-set",
+        "other than 'unverified'",
+    ),
+    gate_case(
+        "rationale one character short",
+        gate(published(GATE_BODY.replace(RATIONALE, RATIONALE.removesuffix(".")))),
+        GATE,
+        "verdict-set",
+        "at least 80 characters",
+    ),
+    gate_case(
         "no rationale",
-        {
-            "case-one/claim-one.yaml": claim(
-                status="published",
-                history=TO_PUBLISHED,
-                body=PUBLISHED_OK.replace("rationale: The court record confirms it.\n", ""),
-            )
-        },
-        [("case-one/claim-one.yaml", "/verdict", "published-without-verdict")],
-        {
-            "case-one/claim-one.yaml": claim(
-                status="in-review",
-                history=TO_IN_REVIEW,
-                body="verdict: accurate\n",
-            )
-        },
+        gate(published(GATE_BODY.replace(f"rationale: {RATIONALE}\n", ""))),
+        GATE,
+        "verdict-set",
+        "at least 80 characters",
     ),
-    Case(
-        "published_claims_are_complete",
+    gate_case(
+        "no evidence",
+        gate(published(GATE_BODY.replace(EVIDENCE, ""))),
+        GATE,
+        "evidence-sufficient",
+        "two independent sources",
+    ),
+    gate_case(
+        "one secondary source",
+        gate(published(GATE_BODY.replace("  - {source: paper-b, shows: the same ruling}\n", ""))),
+        # One primary document is enough.
+        gate(
+            published(
+                GATE_BODY.replace("  - {source: paper-b, shows: the same ruling}\n", "").replace(
+                    "source: paper-a", "source: ruling"
+                )
+            ),
+            {"sources/ruling.yaml": source("ruling", "court-record", sha256=SHA256)},
+        ),
+        "evidence-sufficient",
+        "two independent sources",
+    ),
+    gate_case(
+        "two sources from one publisher",
+        # Publishers are compared with case and punctuation ignored.
+        gate(
+            files={"sources/paper-b.yaml": source("paper-b", publisher="PAPER A.", sha256=SHA256)}
+        ),
+        gate(
+            files={
+                "sources/paper-b.yaml": source(
+                    "paper-b", "company-filing", publisher="PAPER A.", sha256=SHA256
+                )
+            }
+        ),
+        "evidence-sufficient",
+        "different publishers",
+    ),
+    gate_case(
+        "evidence not preserved",
+        gate(files={"sources/paper-b.yaml": source("paper-b", publisher="Paper B")}),
+        # A stored copy's sha256 is as good as an archive.
+        gate(files={"sources/paper-b.yaml": source("paper-b", publisher="Paper B", sha256=SHA256)}),
+        "sources-preserved",
+        "sha256 of a stored copy: paper-b",
+    ),
+    gate_case(
+        "appearance not preserved",
+        gate(files={"sources/article-one.yaml": source("article-one", publisher="A newspaper")}),
+        GATE,
+        "sources-preserved",
+        "sha256 of a stored copy: article-one",
+    ),
+    gate_case(
         "no reviewer",
-        {
-            "case-one/claim-one.yaml": claim(
-                status="published",
-                history=TO_PUBLISHED,
-                body=PUBLISHED_OK.replace("reviewer: Karim\n", ""),
+        gate(published(GATE_BODY.replace("reviewer: Karim\n", ""))),
+        # Still in review, a claim needs no reviewer yet.
+        gate(
+            published(
+                GATE_BODY.replace("reviewer: Karim\n", "").replace(
+                    "published: 2025-04-10T15:00:00+01:00\n", ""
+                ),
+                RESEARCHING + VERDICT + SUBMIT,
+                "in-review",
             )
-        },
-        [("case-one/claim-one.yaml", "/status", "published-without-reviewer")],
-        {
-            "case-one/claim-one.yaml": claim(
-                status="published", history=TO_PUBLISHED, body=PUBLISHED_OK
+        ),
+        "four-eyes",
+        "an editor must approve it",
+    ),
+    gate_case(
+        "reviewer is a checker",
+        gate(
+            published(
+                GATE_BODY.replace("reviewer: Karim", "reviewer: Youssef"),
+                RESEARCHING + VERDICT + SUBMIT + APPROVE.replace("Karim", "Youssef") + PUBLISH,
             )
-        },
+        ),
+        gate(
+            published(
+                GATE_BODY.replace("reviewer: Karim", "reviewer: Nadia"),
+                RESEARCHING + VERDICT + SUBMIT + APPROVE.replace("Karim", "Nadia") + PUBLISH,
+            )
+        ),
+        "four-eyes",
+        "'Youssef' must be an editor",
+    ),
+    gate_case(
+        "reviewer is the assignee",
+        gate(published(GATE_BODY.replace("assignee: Salma", "assignee: Karim"))),
+        gate(published(GATE_BODY.replace("assignee: Salma", "assignee: Youssef"))),
+        "four-eyes",
+        "'Karim' also researched the claim or wrote its verdict",
+    ),
+    gate_case(
+        "reviewer wrote the verdict",
+        gate(
+            published(
+                history=RESEARCHING + VERDICT.replace("Salma", "Karim") + SUBMIT + APPROVE + PUBLISH
+            )
+        ),
+        # Another editor may write the verdict.
+        gate(
+            published(
+                history=RESEARCHING + VERDICT.replace("Salma", "Nadia") + SUBMIT + APPROVE + PUBLISH
+            )
+        ),
+        "four-eyes",
+        "'Karim' also researched the claim or wrote its verdict",
+    ),
+    gate_case(
+        "approved before the last verdict",
+        gate(
+            published(
+                history=RESEARCHING
+                + VERDICT
+                + SUBMIT
+                + APPROVE
+                + event("2025-04-10T14:10:00+01:00", frm="in-review", to="researching", by="Karim")
+                + event("2025-04-10T14:20:00+01:00", "verdict")
+                + event("2025-04-10T14:30:00+01:00", frm="researching", to="in-review")
+                + PUBLISH
+            )
+        ),
+        gate(
+            published(
+                history=RESEARCHING
+                + VERDICT
+                + SUBMIT
+                + APPROVE
+                + event("2025-04-10T14:10:00+01:00", frm="in-review", to="researching", by="Karim")
+                + event("2025-04-10T14:20:00+01:00", "verdict")
+                + event("2025-04-10T14:30:00+01:00", frm="researching", to="in-review")
+                + event("2025-04-10T14:40:00+01:00", "approve", by="Karim")
+                + PUBLISH
+            )
+        ),
+        "four-eyes",
+        "no approval by 'Karim' is recorded since",
+    ),
+    gate_case(
+        "approved by another editor than the reviewer",
+        gate(
+            published(
+                history=RESEARCHING + VERDICT + SUBMIT + APPROVE.replace("Karim", "Nadia") + PUBLISH
+            )
+        ),
+        GATE,
+        "four-eyes",
+        "no approval by 'Karim' is recorded since",
+    ),
+    gate_case(
+        "subject never contacted",
+        gate(published(GATE_BODY.replace(REPLY, ""))),
+        # A public figure is not owed a right of reply by this rule.
+        gate(
+            published(GATE_BODY.replace(REPLY, "")),
+            {"actors/network-leader.yaml": actor("network-leader", "public_figure: true\n")},
+        ),
+        "right-of-reply",
+        "for: network-leader (someone called network-leader)",
+    ),
+    gate_case(
+        "reply pending",
+        gate(published(GATE_BODY.replace("outcome: declined", "outcome: pending"))),
+        gate(
+            published(
+                GATE_BODY.replace("outcome: declined", "outcome: answered, summary: They deny it.")
+            )
+        ),
+        "right-of-reply",
+        "for: network-leader (someone called network-leader)",
+    ),
+    gate_case(
+        "no answer, deadline not passed",
+        gate(
+            published(
+                GATE_BODY.replace(
+                    "outcome: declined", "outcome: no-answer, deadline: '2025-06-01T12:00:01Z'"
+                )
+            )
+        ),
+        # Now is 2025-06-01T12:00Z: a deadline that is now has passed.
+        gate(
+            published(
+                GATE_BODY.replace(
+                    "outcome: declined", "outcome: no-answer, deadline: '2025-06-01T14:00:00+02:00'"
+                )
+            )
+        ),
+        "right-of-reply",
+        "by a deadline that has passed",
+    ),
+    gate_case(
+        "a company never contacted",
+        gate(
+            published().replace(
+                "  - network-leader\n", "  - network-leader\n  - cleaning-company\n"
+            ),
+            {"actors/cleaning-company.yaml": actor("cleaning-company", kind="company")},
+        ),
+        # An account is not owed a reply.
+        gate(
+            published().replace(
+                "  - network-leader\n", "  - network-leader\n  - cleaning-company\n"
+            ),
+            {"actors/cleaning-company.yaml": actor("cleaning-company", kind="social-account")},
+        ),
+        "right-of-reply",
+        "for: cleaning-company (someone called cleaning-company)",
+    ),
+    gate_case(
+        "private name in a translation",
+        gate(published().replace("  en: A network", "  en: Hamid Benslimane runs a network")),
+        # The actor's label is what publication shows.
+        gate(
+            published().replace(
+                "  en: A network", "  en: someone called network-leader runs a network"
+            )
+        ),
+        "no-private-names",
+        "appears in /translations/en",
+    ),
+    gate_case(
+        "private name in the rationale, in capitals and with an accent",
+        gate(
+            published(
+                GATE_BODY.replace(RATIONALE, RATIONALE + " HAMID BENSLIMANÉ, asked, declined.")
+            )
+        ),
+        # Internal notes are not published.
+        gate(
+            published(
+                GATE_BODY + "notes:\n  - {time: '2025-04-10T11:40:00+01:00', by: Salma,"
+                " text: Hamid Benslimane declined.}\n"
+            )
+        ),
+        "no-private-names",
+        "appears in /rationale",
+    ),
+    gate_case(
+        "private name in a reply summary",
+        gate(
+            published(
+                GATE_BODY.replace(
+                    "outcome: declined", "outcome: answered, summary: Hamid Benslimane denies it."
+                )
+            )
+        ),
+        # A public figure's name may be published.
+        gate(
+            published(
+                GATE_BODY.replace(
+                    "outcome: declined", "outcome: answered, summary: Hamid Benslimane denies it."
+                )
+            ),
+            {
+                "actors/network-leader.yaml": actor(
+                    "network-leader", "name: Hamid Benslimane\npublic_figure: true\n"
+                )
+            },
+        ),
+        "no-private-names",
+        "appears in /right_of_reply/0/summary",
+    ),
+    gate_case(
+        "private name in the Arabic statement, with short vowels",
+        gate(
+            published().replace("statement: شبكة", "statement: حَمِيد بنسليمان يدير شبكة"),
+            {"actors/network-leader.yaml": actor("network-leader", "name: حميد بنسليمان\n")},
+        ),
+        # A name is matched as whole words, not inside another word.
+        gate(
+            published().replace("statement: شبكة", "statement: حميد بنسليمانيين شبكة"),
+            {"actors/network-leader.yaml": actor("network-leader", "name: حميد بنسليمان\n")},
+        ),
+        "no-private-names",
+        "appears in /statement",
     ),
     # no dates in the future (now is 2025-06-01T12:00Z)
     Case(
@@ -527,6 +1142,7 @@ def test_rule_fails(make_dataset, case: Case) -> None:
     assert flat(root, report.problems) == case.expected
     assert not report.ok
     assert all(p.severity is Severity.ERROR and p.message for p in report.problems)
+    assert any(case.says in p.message for p in report.problems)
     # The problems come from this rule, and from no other.
     rule = next(r for r in RULES if r.__name__ == case.rule)
     dataset = load(root, use_cache=False)
@@ -658,26 +1274,104 @@ def test_status_problems_point_at_the_status(make_dataset) -> None:
     assert "'rejected'" in problem.message and "'new'" in problem.message
 
 
-def test_a_published_claim_without_anything_has_both_problems(make_dataset) -> None:
+def test_a_published_claim_without_anything_fails_the_gate_at_its_status(make_dataset) -> None:
     text = claim(status="published", history=TO_PUBLISHED)
-    root = make_dataset({"case-one/claim-one.yaml": text})
-    assert flat(root, validate(root).problems) == [
-        # Sorted by line: a verdict that is not written is reported at the top of the record.
-        ("case-one/claim-one.yaml", "/verdict", "published-without-verdict"),
-        ("case-one/claim-one.yaml", "/status", "published-without-reviewer"),
+    root = make_dataset({CLAIM: text})
+    problems = validate(root).problems
+    # Every rule of the gate but no-private-names (the subject has no name on record).
+    assert flat(root, problems) == [
+        (CLAIM, "/status", "gate-evidence-sufficient"),
+        (CLAIM, "/status", "gate-four-eyes"),
+        (CLAIM, "/status", "gate-right-of-reply"),
+        (CLAIM, "/status", "gate-sources-preserved"),
+        (CLAIM, "/status", "gate-verdict-set"),
     ]
+    assert {(p.line, p.column) for p in problems} == {
+        (line_of(text, "status: published"), column_of(text, "status: published") + len("status: "))
+    }
 
 
-def test_a_missing_verdict_points_at_the_record(make_dataset) -> None:
-    text = "# hand-written\n" + claim(status="published", history=TO_PUBLISHED, body=PUBLISHED_OK)
-    text = text.replace("verdict: accurate\n", "")
-    root = make_dataset({"case-one/claim-one.yaml": text})
+def test_gate_problems_say_which_rule_fails_and_how_to_meet_it(make_dataset) -> None:
+    text = "# hand-written\n" + published(
+        GATE_BODY.replace("verdict: 'true'", "verdict: unverified")
+    )
+    root = make_dataset(gate(text))
     [problem] = validate(root).problems
     assert (problem.field, problem.code, problem.line) == (
-        "/verdict",
-        "published-without-verdict",
-        2,
+        "/status",
+        "gate-verdict-set",
+        line_of(text, "status: published"),
     )
+    assert "'verdict-set'" in problem.message
+    assert "claimtrack verdict" in problem.message
+    assert "claimtrack correct" in problem.message
+
+
+def test_the_gate_problem_does_not_repeat_the_private_name(make_dataset) -> None:
+    text = published().replace("  en: A network", "  en: Hamid Benslimane runs a network")
+    root = make_dataset(gate(text))
+    [problem] = validate(root).problems
+    assert (problem.field, problem.code) == ("/status", "gate-no-private-names")
+    assert "/translations/en" in problem.message
+    assert "someone called network-leader" in problem.message
+    assert "Hamid" not in problem.message and "Benslimane" not in problem.message
+
+
+def test_every_gate_rule_has_a_failing_published_claim() -> None:
+    failing = {code for case in CASES for _, _, code in case.expected if code.startswith("gate-")}
+    assert failing == {f"gate-{rule}" for rule in GATE_RULES}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # A verdict off the scale is an unknown verdict, and the gate refuses it too.
+        (
+            lambda text: text.replace("verdict: 'true'", "verdict: accurate"),
+            [(CLAIM, "/status", "gate-verdict-set"), (CLAIM, "/verdict", "unknown-verdict")],
+        ),
+        # A reviewer who is not on the team is not an editor on it either.
+        (
+            lambda text: text.replace("reviewer: Karim", "reviewer: Omar"),
+            [(CLAIM, "/status", "gate-four-eyes"), (CLAIM, "/reviewer", "not-on-team")],
+        ),
+    ],
+    ids=["verdict off the scale", "reviewer off the team"],
+)
+def test_a_published_claim_can_fail_a_rule_and_the_gate(
+    make_dataset, change, expected: list[Flat]
+) -> None:
+    root = make_dataset(gate(change(published())))
+    assert flat(root, validate(root).problems) == expected
+
+
+def test_not_on_team_names_the_team(make_dataset) -> None:
+    text = claim(body="assignee: Omar\n")
+    root = make_dataset({CLAIM: text})
+    [problem] = validate(root).problems
+    assert (problem.line, problem.column) == (line_of(text, "Omar"), column_of(text, "Omar"))
+    assert "'Omar'" in problem.message and "Karim, Salma" in problem.message
+
+
+def test_unknown_verdict_lists_the_scale(make_dataset) -> None:
+    text = claim(body="verdict: accurate\n")
+    root = make_dataset({CLAIM: text})
+    [problem] = validate(root).problems
+    assert problem.line == line_of(text, "verdict: accurate")
+    assert "'accurate'" in problem.message and "mostly-true" in problem.message
+
+
+def test_history_move_says_which_move(make_dataset) -> None:
+    history = CREATED + event("2025-04-10T10:00:00+01:00", frm="new", to="in-review")
+    text = claim(status="in-review", history=history)
+    root = make_dataset({CLAIM: text})
+    [problem] = validate(root).problems
+    assert (problem.line, problem.field, problem.code) == (
+        line_of(text, "to: in-review"),
+        "/history/1/to",
+        "history-move",
+    )
+    assert "'new'" in problem.message and "'in-review'" in problem.message
 
 
 def test_future_dates_point_at_the_value(make_dataset) -> None:

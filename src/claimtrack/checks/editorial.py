@@ -34,7 +34,11 @@ def history_agrees_with_status(dataset: Dataset, now: datetime) -> Iterator[Prob
         for i, event in enumerate(claim.history):
             if event.to is None:
                 continue
-            if event.from_ is not None and event.from_ != state:
+            # A move that does not say where it starts from starts from the state before it;
+            # only the first move, into 'new', comes from nowhere (the claim's creation).
+            source = state if event.from_ is None else event.from_
+            creation = event.from_ is None and last_move is None and event.to == Status.NEW
+            if source != state:
                 yield problem(
                     loaded,
                     ("history", i, "from"),
@@ -42,12 +46,12 @@ def history_agrees_with_status(dataset: Dataset, now: datetime) -> Iterator[Prob
                     f"this move starts from '{event.from_}', but the claim was '{state}' after "
                     "the move before it; history must record every change of status",
                 )
-            elif event.from_ is not None and find_move(event.from_, event.to) is None:
+            elif not creation and find_move(source, event.to) is None:
                 yield problem(
                     loaded,
                     ("history", i, "to"),
                     "history-move",
-                    f"the workflow has no move from '{event.from_}' to '{event.to}'; record the "
+                    f"the workflow has no move from '{source}' to '{event.to}'; record the "
                     "steps in between with 'claimtrack status'",
                 )
             state, last_move = event.to, i
