@@ -1547,3 +1547,15 @@ def test_a_naive_midnight_is_not_taken_for_a_day(make_dataset) -> None:
     assert [(p.field, p.code) for p in validate(root, root / "sources").problems] == [
         ("/published", "naive-datetime")
     ]
+
+
+def test_scale_problems_point_at_their_line(make_dataset) -> None:
+    settings = (
+        "name: Desk\nlanguages: [ar, fr, en]\nteam:\n  - {name: Salma, role: checker}\n"
+        "verdict_scale:\n  mode: extend\n  labels:\n    - id: odd-one\n      rating: 4\n"
+        "      labels: {en: Odd}\n"
+    )
+    root = make_dataset({"dataset.yaml": settings})
+    report = validate_dataset(root, now=NOW)
+    missing = [p for p in report.problems if p.code == "scale-missing-label"]
+    assert [(p.field, p.line) for p in missing] == [("/verdict_scale/labels/0/labels", 10)]

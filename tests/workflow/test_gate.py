@@ -130,3 +130,14 @@ def test_no_private_names(desk, clock, field) -> None:
     message = {r.rule: r.message for r in evaluate(dataset, edit(claim, **planted))}
     assert "the leader" in message["no-private-names"]
     assert "Hamid" not in message["no-private-names"]  # the gate's message does not leak it
+
+
+def test_sources_without_a_publisher_do_not_count_as_independent(desk, clock) -> None:
+    for name in ("anon-a", "anon-b"):
+        (desk / f"sources/{name}.yaml").write_text(
+            f"id: {name}\nkind: social-post\ntitle: A post\narchive_url: https://archive.example.org/{name}\n"
+        )
+    dataset = load(desk)
+    claim = ready(dataset, clock)
+    anonymous = [{"source": "anon-a", "shows": "x y"}, {"source": "anon-b", "shows": "x y"}]
+    assert not results(dataset, edit(claim, evidence=anonymous))["evidence-sufficient"]

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from ..models import Status
 from ..problems import Problem
-from ..store import Dataset
+from ..store import Dataset, Loaded, position
+from ..store.layout import SETTINGS_FILE
 from ..verdicts import effective_scale, find, scale_problems
 from ..workflow.gate import evaluate
 from ..workflow.transitions import find as find_move
@@ -85,7 +86,10 @@ def people_are_on_the_team(dataset: Dataset, now: datetime) -> Iterator[Problem]
 
 def verdicts_on_the_scale(dataset: Dataset, now: datetime) -> Iterator[Problem]:
     if dataset.settings is not None:
-        yield from scale_problems(dataset.settings, dataset.settings_display)
+        settings = Loaded(dataset.settings, dataset.root / SETTINGS_FILE, dataset.settings_display)
+        for found in scale_problems(dataset.settings, dataset.settings_display):
+            field = tuple(int(s) if s.isdigit() else s for s in found.field.split("/")[1:])
+            yield found.at(*position(settings, field))
     scale = effective_scale(dataset.settings)
     ids = ", ".join(label.id for label in scale.labels)
     for loaded in dataset.claims:

@@ -45,7 +45,8 @@ def evidence_sufficient(dataset: Dataset, claim: Claim, now: datetime) -> str | 
     found = [s.record for s in sources if s is not None]
     if any(s.kind in PRIMARY_KINDS for s in found):
         return None
-    publishers = {normalise(s.publisher or s.id) for s in found}
+    # A source without a publisher cannot show that it is independent of another.
+    publishers = {normalise(s.publisher) for s in found if s.publisher}
     if len(publishers) >= 2:
         return None
     return (
