@@ -10,6 +10,7 @@ problems (see `locate`).
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -27,24 +28,16 @@ _HIDDEN_BREAKS = {
 }
 
 
-class CoreResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema: 'no' and 'on' stay strings, dates stay strings, no merge keys."""
-
-
-for _tag, _regexp, _first in (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-):
-    CoreResolver.add_implicit_resolver(
-        f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first)
-    )
+# YAML 1.2 core schema for plain scalars: 'no' and 'on' stay text, dates stay text.
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+_NUMERIC_START = frozenset("-+0123456789.")
+_MAX_DEPTH = 4000
+_PLAIN = "plain"  # the tag our resolver gives plain scalars; quoted ones are always text
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
@@ -52,33 +45,31 @@ class DuplicateKey(yaml.MarkedYAMLError):
 
 
 class SafeLoader(yaml.CSafeLoader):
-    """The C safe loader with the core schema, refusing duplicate keys."""
+    """libyaml composes the nodes; resolution is left to `_build`, which is faster than PyYAML's
+    constructor and knows only plain data. Tags, anchors and aliases never reach it: `parse`
+    refuses them first."""
 
-    def __init__(self, stream: bytes):
-        super().__init__(stream)
-        self.yaml_implicit_resolvers = CoreResolver.yaml_implicit_resolvers
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else "tag:yaml.org,2002:str"
+        if kind is yaml.MappingNode:
+            return "tag:yaml.org,2002:map"
+        return "tag:yaml.org,2002:seq"
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        if len(mapping) != len(node.value):
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node)
-                if key in seen:
-                    raise DuplicateKey(
-                        problem=f"the key '{key}' appears twice in this mapping",
-                        problem_mark=key_node.start_mark,
-                    )
-                seen.add(key)
-        return mapping
 
-    def construct_core_int(self, node: yaml.ScalarNode) -> int:
-        """YAML 1.2 integers: '012' is twelve (not octal ten), '09' is nine (not an error)."""
-        value = str(self.construct_scalar(node))
+def _plain(node: yaml.ScalarNode) -> Any:
+    value: str = node.value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value[0] not in _NUMERIC_START:
+        return value
+    if _INT.fullmatch(value):
         try:
             if value.startswith(("0o", "0x")):
                 return int(value[2:], 8 if value[1] == "o" else 16)
-            return int(value, 10)
+            return int(value, 10)  # '012' is twelve, as YAML 1.2 says
         except ValueError:  # more digits than Python converts
             raise yaml.constructor.ConstructorError(
                 None,
@@ -87,9 +78,56 @@ class SafeLoader(yaml.CSafeLoader):
                 "in quotes",
                 node.start_mark,
             ) from None
+    if _FLOAT.fullmatch(value):
+        low = value.lower()
+        return float(low.replace(".", "") if low.endswith((".inf", ".nan")) else value)
+    return value
 
 
-SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_core_int)
+def _build(node: yaml.Node) -> Any:
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        return _plain(node) if node.tag is _PLAIN else node.value
+    if kind is yaml.SequenceNode:
+        return [_build(item) for item in node.value]
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = _build(key_node)
+        try:
+            mapping[key] = _build(value_node)
+        except TypeError:  # a list or mapping used as a key
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
+            ) from None
+    if len(mapping) != len(node.value):
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = _build(key_node)
+            if key in seen:
+                raise DuplicateKey(
+                    problem=f"the key '{key}' appears twice in this mapping",
+                    problem_mark=key_node.start_mark,
+                )
+            seen.add(key)
+    return mapping
+
+
+def load_plain(raw: bytes) -> Any:
+    """The plain data of one YAML document (None when it holds no node)."""
+    loader = SafeLoader(raw)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    # libyaml stops at 1,000 levels; leave the builder room for that many, whoever calls us.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _MAX_DEPTH))
+    try:
+        return _build(node)
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def too_large(size: int, path: str) -> Problem:
@@ -139,7 +177,11 @@ def parse(raw: bytes, path: str) -> tuple[Any, Problem | None]:
         if problem:
             return None, problem
     try:
-        data = yaml.load(raw, Loader=SafeLoader)
+        data = load_plain(raw)
+    except RecursionError:
+        return None, Problem(
+            "too-deep", "values are nested too deeply; records are a few levels deep", path
+        )
     except DuplicateKey as exc:
         return None, _marked(exc, "duplicate-key", path, "keep one of them")
     except yaml.MarkedYAMLError as exc:
