@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import AwareDatetime, BaseModel
 
 from ..models.references import references
 from ..problems import Problem
@@ -75,18 +77,43 @@ def no_future_dates(dataset: Dataset, now: datetime) -> Iterator[Problem]:
                 )
 
 
-def _dates(record: Any, field: Field = ()) -> Iterator[tuple[Field, date]]:
+def _dates(record: BaseModel, field: Field = ()) -> Iterator[tuple[Field, date]]:
     """Every date in a record, with its field path; deadlines may lie ahead and are skipped."""
-    fields = type(record).model_fields
-    for name, value in record:
+    dates, nested = _date_plan(type(record))
+    for name, key in dates:
+        value = getattr(record, name)
+        if value is not None:
+            yield (*field, key), value
+    for name, key in nested:
+        value = getattr(record, name)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from _dates(item, (*field, key, i))
+        elif value is not None:
+            yield from _dates(value, (*field, key))
+
+
+@functools.cache
+def _date_plan(model: type[BaseModel]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Which fields of a model hold dates, and which hold models that may: read once per model
+    from its annotations, so the walk over ten thousand records touches only those fields."""
+    dates, nested = [], []
+    for name, info in model.model_fields.items():
         if name == "deadline":
             continue
-        key = fields[name].alias or name
-        if isinstance(value, date):
-            yield (*field, key), value
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _dates(item, (*field, key, i))
-        elif isinstance(value, BaseModel):
-            yield from _dates(value, (*field, key))
+        kinds = _types_in(info.annotation)
+        key = info.alias or name
+        if any(t is AwareDatetime or (isinstance(t, type) and issubclass(t, date)) for t in kinds):
+            dates.append((name, key))
+        elif any(isinstance(t, type) and issubclass(t, BaseModel) for t in kinds):
+            nested.append((name, key))
+    return dates, nested
+
+
+def _types_in(annotation: Any) -> list[Any]:
+    args = typing.get_args(annotation)
+    if not args:
+        return [annotation]
+    if typing.get_origin(annotation) is dict:
+        return []
+    return [t for arg in args for t in _types_in(arg)]

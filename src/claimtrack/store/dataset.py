@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..models import Actor, Claim, DatasetSettings, Source
 from ..problems import Counts, Problem
@@ -38,19 +38,38 @@ class Dataset:
     settings_display: str = ""
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    # Values derived from the whole dataset (indexes, the verdict scale...), computed once.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def counts(self) -> Counts:
         return Counts(len(self.claims), len(self.sources), len(self.actors), self.files)
 
+    def derived(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per dataset; recomputed if records were added since."""
+        size = (len(self.claims), len(self.sources), len(self.actors), id(self.settings))
+        cached = self.memo.get(key)
+        if cached is None or cached[0] != size:
+            cached = self.memo[key] = (size, compute())
+        return cached[1]
+
+    def _by_id(self, kind: str, items: list[Loaded[Any]]) -> dict[str, Loaded[Any]]:
+        def index() -> dict[str, Loaded[Any]]:
+            found: dict[str, Loaded[Any]] = {}
+            for item in items:
+                found.setdefault(item.record.id, item)  # the first of duplicates, as validate
+            return found
+
+        return self.derived(f"index:{kind}", index)  # type: ignore[no-any-return]
+
     def claim(self, claim_id: str) -> Loaded[Claim] | None:
-        return next((c for c in self.claims if c.record.id == claim_id), None)
+        return self._by_id("claims", self.claims).get(claim_id)
 
     def source(self, source_id: str) -> Loaded[Source] | None:
-        return next((s for s in self.sources if s.record.id == source_id), None)
+        return self._by_id("sources", self.sources).get(source_id)
 
     def actor(self, actor_id: str) -> Loaded[Actor] | None:
-        return next((a for a in self.actors if a.record.id == actor_id), None)
+        return self._by_id("actors", self.actors).get(actor_id)
 
     def records(self) -> Iterator[Loaded[Claim] | Loaded[Source] | Loaded[Actor]]:
         yield from self.claims

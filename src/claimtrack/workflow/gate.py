@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ..models import PRIMARY_KINDS, Actor, ActorKind, Claim, ReplyOutcome, Role
+from ..models import PRIMARY_KINDS, Actor, ActorKind, Claim, ReplyOutcome, Role, VerdictScale
 from ..store import Dataset
 from ..text import normalise
 from ..verdicts import effective_scale, find
@@ -30,7 +30,7 @@ class GateResult:
 def verdict_set(dataset: Dataset, claim: Claim, now: datetime) -> str | None:
     if claim.verdict == "unverified":
         return "set a verdict other than 'unverified' (claimtrack verdict ID LABEL --rationale ...)"
-    if find(effective_scale(dataset.settings), claim.verdict) is None:
+    if find(scale_of(dataset), claim.verdict) is None:
         return f"the verdict '{claim.verdict}' is not on the verdict scale; pick one that is"
     if len((claim.rationale or "").strip()) < MIN_RATIONALE:
         return (
@@ -152,11 +152,14 @@ def public_texts(claim: Claim) -> Iterator[tuple[str, str]]:
 
 def private_names_in(dataset: Dataset, claim: Claim) -> list[tuple[str, str]]:
     """(field, actor label) for each private name found in the claim's public texts."""
-    names = [
-        (normalise(a.record.name), a.record.label)
-        for a in dataset.actors
-        if a.record.name and a.record.is_private
-    ]
+    names = dataset.derived(
+        "private-names",
+        lambda: [
+            (normalise(a.record.name), a.record.label)
+            for a in dataset.actors
+            if a.record.name and a.record.is_private
+        ],
+    )
     found = []
     for field, text in public_texts(claim):
         padded = f" {normalise(text)} "
@@ -176,6 +179,11 @@ def verdict_author(claim: Claim) -> str | None:
 def events_since_verdict(claim: Claim) -> list:
     last = max((i for i, e in enumerate(claim.history) if e.action == "verdict"), default=-1)
     return claim.history[last + 1 :]
+
+
+def scale_of(dataset: Dataset) -> VerdictScale:
+    """The dataset's verdict scale, computed once."""
+    return dataset.derived("scale", lambda: effective_scale(dataset.settings))  # type: ignore[no-any-return]
 
 
 RULES: dict[str, Callable[[Dataset, Claim, datetime], str | None]] = {
