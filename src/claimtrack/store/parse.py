@@ -36,6 +36,8 @@ _FLOAT = re.compile(
     r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 _NUMERIC_START = frozenset("-+0123456789.")
+# First characters of plain keys that may not be text (numbers, true, null, ~, the empty key).
+_KEY_SPECIAL = _NUMERIC_START | frozenset("tTfFnN~") | {""}
 _MAX_DEPTH = 4000
 _PLAIN = "plain"  # the tag our resolver gives plain scalars; quoted ones are always text
 
@@ -48,6 +50,12 @@ class SafeLoader(yaml.CSafeLoader):
     """libyaml composes the nodes; resolution is left to `_build`, which is faster than PyYAML's
     constructor and knows only plain data. Tags, anchors and aliases never reach it: `parse`
     refuses them first."""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers here: skip PyYAML's bookkeeping for them."""
+
+    def ascend_resolver(self) -> None:
+        pass
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode:
@@ -85,16 +93,28 @@ def _plain(node: yaml.ScalarNode) -> Any:
 
 
 def _build(node: yaml.Node) -> Any:
+    # Scalars are handled inline: most nodes are scalars, and a call each costs time here.
     kind = type(node)
     if kind is yaml.ScalarNode:
         return _plain(node) if node.tag is _PLAIN else node.value
     if kind is yaml.SequenceNode:
-        return [_build(item) for item in node.value]
+        return [
+            (_plain(item) if item.tag is _PLAIN else item.value)
+            if type(item) is yaml.ScalarNode
+            else _build(item)
+            for item in node.value
+        ]
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = _build(key_node)
+        key = key_node.value if type(key_node) is yaml.ScalarNode else _build(key_node)
+        if key_node.tag is _PLAIN and type(key) is str and key[:1] in _KEY_SPECIAL:
+            key = _plain(key_node)
+        if type(value_node) is yaml.ScalarNode:
+            value = _plain(value_node) if value_node.tag is _PLAIN else value_node.value
+        else:
+            value = _build(value_node)
         try:
-            mapping[key] = _build(value_node)
+            mapping[key] = value
         except TypeError:  # a list or mapping used as a key
             raise yaml.constructor.ConstructorError(
                 None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
