@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .checks import run_checks
 from .problems import Counts, Problem, Report
-from .store import load, scan
 from .store.cache import Cache
+from .store.layout import scan
 
 
 class OutsideDataset(Exception):
@@ -37,6 +36,9 @@ def validate_dataset(
     if cached is not None:
         report = Report.from_dict(cached)
     else:
+        from .checks import run_checks  # the models and rules, only when the cache cannot answer
+        from .store.dataset import load
+
         dataset = load(root, inventory=inventory, cache=cache)
         problems = dataset.problems + run_checks(dataset, now or datetime.now(UTC))
         report = Report(sorted(problems, key=Problem.sort_key), dataset.counts)

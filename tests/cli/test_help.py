@@ -15,7 +15,9 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 def commands(group: click.Group = cli, prefix: str = "") -> list[str]:
     found = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         full = f"{prefix}{name}"
         if isinstance(command, click.Group):
             found += commands(command, full + " ")

@@ -4,6 +4,7 @@ function, and turns its report or error into lines and an exit code (0 clean, 1 
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -13,11 +14,40 @@ import click
 from ..problems import ClaimtrackError
 from .output import fail
 
-EXTRAS_HINT = "this command needs the '{extra}' extra: pip install 'claimtrack[{extra}]'"
+# Each command's module is imported only when the command runs, so that `claimtrack validate`
+# answered from the cache does not pay for the models, the workflow or ruamel.
+COMMANDS = {
+    "validate": "validate_cmd:validate",
+    "list": "records:list_claims",
+    "show": "records:show",
+    "new": "records:new",
+    "schema": "schema_cmd:schema",
+    "status": "workflow:status",
+    "assign": "workflow:assign_cmd",
+    "verdict": "workflow:verdict",
+    "review": "workflow:review_cmd",
+    "correct": "workflow:correct_cmd",
+    "reply": "workflow:reply_cmd",
+    "gate": "workflow:gate",
+    "evidence": "workflow:evidence_cmd",
+    "note": "workflow:note_cmd",
+    "archive": "workflow:archive_cmd",
+}
 
 
 class Group(click.Group):
-    """Turns the library's errors into a problem line and exit code 1, for every command."""
+    """Loads commands on demand, and turns the library's errors into a problem line and exit
+    code 1, for every command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name].split(":")
+        command: click.Command = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -66,6 +96,3 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
-
-
-from . import records, schema_cmd, workflow  # noqa: E402,F401  (registers the commands)

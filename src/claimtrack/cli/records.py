@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import click
@@ -13,9 +12,8 @@ from ..authoring import add_record, current_user, new_claim_record
 from ..models import Actor, ActorKind, Category, Claim, Source, SourceKind, Status
 from ..problems import Problem
 from ..store import Dataset, DatasetNotFound, load, plain, render
-from ..validation import OutsideDataset, validate_dataset
-from . import Context, cli
-from .output import fail, print_report, table
+from . import Context
+from .output import fail, table
 
 FORMAT = click.Choice(["text", "json"])
 
@@ -26,35 +24,6 @@ def _load(ctx: Context) -> Dataset:
     except DatasetNotFound as exc:
         fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
         raise  # unreachable: fail exits
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
-@click.option("--no-cache", is_flag=True, help="Read every file again, ignoring the cache.")
-@click.pass_obj
-def validate(ctx: Context, paths: tuple[Path, ...], fmt: str, no_cache: bool) -> None:
-    """Check every record of the dataset, and the rules across records.
-
-    With PATHS, report only the problems in those files or folders (the whole dataset is
-    still read, since references cross files). Exit 0 when there are no errors, 1 when there
-    are, 2 when the dataset cannot be read.
-
-    \b
-    Example:
-      claimtrack validate
-      claimtrack validate claims/fes-meknes-network/ --format json
-    """
-    for path in paths:
-        if not path.exists():
-            fail(Problem("no-such-file", f"{path} does not exist", str(path)), 2)
-    try:
-        report = validate_dataset(ctx.data, paths, use_cache=not no_cache)
-    except (DatasetNotFound, OutsideDataset) as exc:
-        fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
-        return
-    print_report(report, fmt)
-    raise SystemExit(0 if report.ok else 1)
 
 
 LIST_COLUMNS = ["id", "case", "status", "category", "verdict", "language", "assignee"]
@@ -76,7 +45,7 @@ def claim_row(dataset: Dataset, loaded: Any) -> dict[str, Any]:
     }
 
 
-@cli.command("list")
+@click.command("list")
 @click.option("--status", type=click.Choice([s.value for s in Status]), multiple=True)
 @click.option("--category", type=click.Choice([c.value for c in Category]), multiple=True)
 @click.option("--case", multiple=True, help="Case folder name.")
@@ -119,7 +88,7 @@ def list_claims(
         click.echo(f"({files} problems and may be left out: run 'claimtrack validate')", err=True)
 
 
-@cli.command()
+@click.command()
 @click.argument("record_id")
 @click.option(
     "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True
@@ -151,7 +120,7 @@ def show(ctx: Context, record_id: str, fmt: str) -> None:
         click.echo(render(found.record).decode("utf-8"), nl=False)
 
 
-@cli.group()
+@click.group()
 def new() -> None:
     """Create a new claim, source or actor file from options, and print its path."""
 

@@ -7,10 +7,9 @@ from pathlib import Path
 import click
 
 from ..schema import stale_schemas, write_schemas
-from . import cli
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),

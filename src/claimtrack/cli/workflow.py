@@ -23,7 +23,7 @@ from ..workflow import (
     review,
     set_verdict,
 )
-from . import Context, cli
+from . import Context
 from .output import fail
 from .records import _load
 
@@ -37,7 +37,7 @@ def _who(by: str | None) -> str:
     return who  # type: ignore[return-value]
 
 
-@cli.command()
+@click.command()
 @click.argument("claim_id")
 @click.argument("target", type=click.Choice([s.value for s in Status]))
 @BY
@@ -57,7 +57,7 @@ def status(ctx: Context, claim_id: str, target: str, by: str | None, note: str |
     click.echo(f"{claim.id}: {claim.history[-1].from_} -> {claim.status}")
 
 
-@cli.command("assign")
+@click.command("assign")
 @click.argument("claim_id")
 @click.argument("name")
 @BY
@@ -75,7 +75,7 @@ def assign_cmd(ctx: Context, claim_id: str, name: str, by: str | None) -> None:
     click.echo(f"{claim.id}: assigned to {claim.assignee}")
 
 
-@cli.command()
+@click.command()
 @click.argument("claim_id")
 @click.argument("label")
 @click.option("--rationale", required=True, help="Why this verdict, from the evidence.")
@@ -94,7 +94,7 @@ def verdict(ctx: Context, claim_id: str, label: str, rationale: str, by: str | N
     click.echo(f"{claim.id}: verdict {claim.verdict}")
 
 
-@cli.command("review")
+@click.command("review")
 @click.argument("claim_id")
 @click.argument("decision", type=click.Choice(["approve", "send-back"]))
 @BY
@@ -116,7 +116,7 @@ def review_cmd(
     click.echo(f"{claim.id}: {decision} by {who}; status {claim.status}")
 
 
-@cli.command("correct")
+@click.command("correct")
 @click.argument("claim_id")
 @BY
 @click.option("--note", "what", required=True, help="What changes (public).")
@@ -135,7 +135,7 @@ def correct_cmd(ctx: Context, claim_id: str, by: str | None, what: str, why: str
     click.echo(f"{claim.id}: reopened for a correction; status {claim.status}")
 
 
-@cli.command("reply")
+@click.command("reply")
 @click.argument("claim_id")
 @click.argument("actor_id")
 @click.option("--channel", required=True, type=click.Choice([c.value for c in ReplyChannel]))
@@ -184,7 +184,7 @@ def reply_cmd(
     click.echo(f"{claim.id}: right of reply to {actor_id} recorded ({outcome})")
 
 
-@cli.command()
+@click.command()
 @click.argument("claim_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.pass_obj
@@ -217,7 +217,7 @@ def gate(ctx: Context, claim_id: str, fmt: str) -> None:
     raise SystemExit(0 if all(r.met for r in results) else 1)
 
 
-@cli.command("evidence")
+@click.command("evidence")
 @click.argument("claim_id")
 @click.argument("source_id")
 @click.option("--shows", required=True, help="What this source shows about the claim.")
@@ -237,7 +237,7 @@ def evidence_cmd(ctx: Context, claim_id: str, source_id: str, shows: str, by: st
     click.echo(f"{claim.id}: {len(claim.evidence)} evidence items")
 
 
-@cli.command("note")
+@click.command("note")
 @click.argument("claim_id")
 @click.argument("text")
 @BY
@@ -255,7 +255,7 @@ def note_cmd(ctx: Context, claim_id: str, text: str, by: str | None) -> None:
     click.echo(f"{claim.id}: {len(claim.notes)} notes")
 
 
-@cli.command("archive")
+@click.command("archive")
 @click.argument("source_id")
 @click.option("--url", "archive_url", help="Address of the archived copy (Wayback, archive.today).")
 @click.option(

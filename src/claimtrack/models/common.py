@@ -19,7 +19,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{1,79}$"
+from ..ids import SLUG_PATTERN
+
 _SLUG = re.compile(SLUG_PATTERN)
 # Bidi overrides and isolates, zero-width characters, BOM: invisible, so they make two ids that
 # look the same differ, or make a text display in an order that hides its meaning.

@@ -8,16 +8,40 @@ open_document / save_document / create_document   edit one file in place (edit)
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .dataset import Dataset, Loaded, load
-from .edit import Document, create_document, open_document, plain, render, save_document
 from .layout import DatasetNotFound, Inventory, record_path, scan
-from .parse import locate
+
+if TYPE_CHECKING:
+    from .dataset import Dataset, Loaded, load
+    from .edit import Document, create_document, open_document, plain, render, save_document
+
+# Imported on first use: loading needs the models, editing needs ruamel, and a validate run
+# answered from the cache needs neither.
+_LAZY = {
+    "Dataset": "dataset",
+    "Loaded": "dataset",
+    "load": "dataset",
+    "Document": "edit",
+    "create_document": "edit",
+    "open_document": "edit",
+    "plain": "edit",
+    "render": "edit",
+    "save_document": "edit",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def position(loaded: Loaded[Any], field: tuple[str | int, ...]) -> tuple[int | None, int | None]:
     """Line and column of `field` in the file a record came from (read again, only on demand)."""
+    from .parse import locate
+
     try:
         raw = loaded.path.read_bytes()
     except OSError:

@@ -37,26 +37,44 @@ def _code_stamp() -> str:
 
 
 class Cache:
+    """Two files per dataset: the parsed files (large, read only when a file must be loaded)
+    and the last report (small, all that a run with nothing changed reads)."""
+
     def __init__(self, root: Path, enabled: bool = True):
         self.enabled = enabled
         key = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:24]
         self.path = cache_dir() / f"{key}.marshal"
+        self.report_path = cache_dir() / f"{key}.report.marshal"
         self.stamp = _code_stamp() if enabled else ""
-        self.files: dict[str, tuple[int, int, Any]] = {}
-        self.report: dict[str, Any] | None = None
+        self._files: dict[str, tuple[int, int, Any]] | None = None if enabled else {}
+        self._report: dict[str, Any] | None = None
+        self._report_read = not enabled
         self.dirty = False
-        if enabled:
-            self._read()
+        self.report_dirty = False
 
-    def _read(self) -> None:
+    def _read(self, path: Path) -> Any:
         try:
-            content = marshal.loads(self.path.read_bytes())
+            content = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
-            return
+            return None
         if not isinstance(content, dict) or content.get("stamp") != self.stamp:
-            return
-        self.files = content.get("files", {})
-        self.report = content.get("report")
+            return None
+        return content.get("value")
+
+    @property
+    def files(self) -> dict[str, tuple[int, int, Any]]:
+        if self._files is None:
+            found = self._read(self.path)
+            self._files = found if isinstance(found, dict) else {}
+        return self._files
+
+    @property
+    def report(self) -> dict[str, Any] | None:
+        if not self._report_read:
+            found = self._read(self.report_path)
+            self._report = found if isinstance(found, dict) else None
+            self._report_read = True
+        return self._report
 
     def get(self, rel: str, size: int, mtime_ns: int) -> Any:
         entry = self.files.get(rel)
@@ -71,23 +89,28 @@ class Cache:
         self.dirty = True
 
     def cached_report(self, fingerprint: Any) -> Any:
-        if self.report and self.report.get("fingerprint") == fingerprint:
-            return self.report.get("value")
+        report = self.report
+        if report and report.get("fingerprint") == fingerprint:
+            return report.get("value")
         return None
 
     def put_report(self, fingerprint: Any, value: Any) -> None:
         """Keep the report of files listed as (path, size, mtime_ns), unless one is too recent."""
         newest = max((mtime for _, _, mtime in fingerprint), default=0)
         if self.enabled and time.time() - newest / 1e9 >= _RACY_SECONDS:
-            self.report = {"fingerprint": fingerprint, "value": value}
-            self.dirty = True
+            self._report, self._report_read = {"fingerprint": fingerprint, "value": value}, True
+            self.report_dirty = True
 
     def save(self, keep: set[str]) -> None:
         """Write the cache, forgetting files that are gone. Failure to write is not an error."""
-        files = {rel: entry for rel, entry in self.files.items() if rel in keep}
-        if not self.enabled or (not self.dirty and len(files) == len(self.files)):
+        if not self.enabled:
             return
-        content = {"stamp": self.stamp, "files": files, "report": self.report}
         with contextlib.suppress(OSError, ValueError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, marshal.dumps(content))
+            if self._files is not None:
+                files = {rel: entry for rel, entry in self._files.items() if rel in keep}
+                if self.dirty or len(files) != len(self._files):
+                    write_atomic(self.path, marshal.dumps({"stamp": self.stamp, "value": files}))
+            if self.report_dirty:
+                content = {"stamp": self.stamp, "value": self._report}
+                write_atomic(self.report_path, marshal.dumps(content))

@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
+from typing import Literal
 
-from ..models.common import SLUG_PATTERN
+from ..ids import SLUG_PATTERN
 from ..problems import ClaimtrackError, Problem, Severity
-from .records import Kind
 
+Kind = Literal["claim", "source", "actor", "dataset"]
 SETTINGS_FILE = "dataset.yaml"
 SOURCES_DIR = "sources"
 ACTORS_DIR = "actors"
@@ -40,7 +41,9 @@ class Inventory:
     problems: list[Problem] = field(default_factory=list)
 
     def display(self, rel: str) -> str:
-        return str(self.root / rel)
+        """The path as the user gave the dataset, joined as text (as str(root / rel) would)."""
+        base = str(self.root)
+        return rel if base == "." else f"{base.rstrip('/')}/{rel}" if base != "/" else f"/{rel}"
 
     @property
     def fingerprint(self) -> list[tuple[str, int, int]]:
@@ -90,7 +93,15 @@ def scan(root: Path) -> Inventory:
     real_root = os.path.realpath(root)
     settings = root / SETTINGS_FILE
     if settings.is_file():
-        _add(inventory, real_root, settings, "dataset", SETTINGS_FILE, None)
+        _add(
+            inventory,
+            real_root,
+            str(settings),
+            settings.is_symlink(),
+            "dataset",
+            SETTINGS_FILE,
+            None,
+        )
     else:
         inventory.problems.append(
             Problem(
@@ -157,7 +168,7 @@ def _scan_folder(
                 )
             )
         elif entry.name.endswith(".yaml"):
-            _add(inventory, real_root, Path(entry.path), kind, rel, case)
+            _add(inventory, real_root, entry.path, entry.is_symlink(), kind, rel, case)
         elif entry.is_dir(follow_symlinks=False):
             inventory.problems.append(
                 Problem(
@@ -170,13 +181,19 @@ def _scan_folder(
 
 
 def _add(
-    inventory: Inventory, real_root: str, path: Path, kind: Kind, rel: str, case: str | None
+    inventory: Inventory,
+    real_root: str,
+    path: str,
+    symlink: bool,
+    kind: Kind,
+    rel: str,
+    case: str | None,
 ) -> None:
-    if path.is_symlink() and not _inside(real_root, path):
+    if symlink and not _inside(real_root, path):
         inventory.problems.append(_outside(inventory, rel))
         return
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError as exc:
         inventory.problems.append(
             Problem(
@@ -197,7 +214,7 @@ def _add(
     inventory.files.append(FileEntry(kind, rel, case, stat.st_size, stat.st_mtime_ns))
 
 
-def _inside(real_root: str, path: Path) -> bool:
+def _inside(real_root: str, path: Path | str) -> bool:
     real = os.path.realpath(path)
     return real == real_root or real.startswith(real_root + os.sep)
 

@@ -6,15 +6,15 @@ import difflib
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..models import Actor, Claim, DatasetSettings, Source
 from ..problems import Problem
+from .layout import Kind
 from .parse import locate
 
-Kind = Literal["claim", "source", "actor", "dataset"]
 MODELS: dict[str, type[BaseModel]] = {
     "claim": Claim,
     "source": Source,
