@@ -108,3 +108,14 @@ def test_published_reopens_only_through_a_correction(dataset, clock) -> None:
     assert reopened.corrections[-1].what == "the date of the ruling"
     assert reopened.reviewer is None  # the approval no longer holds
     assert reopened.published == claim.published  # first publication date is kept
+
+
+def test_an_editor_cannot_approve_their_own_verdict(dataset, clock) -> None:
+    from claimtrack.workflow import review, set_verdict
+
+    claim = claim_in(dataset, Status.IN_REVIEW, clock)
+    claim = set_verdict(dataset, claim, "false", RATIONALE, "Nadia", clock())
+    with pytest.raises(ClaimtrackError) as caught:
+        review(dataset, claim, "approve", "Nadia", at=clock())
+    assert caught.value.problem.code == "four-eyes"
+    assert review(dataset, claim, "approve", "Karim", at=clock()).reviewer == "Karim"

@@ -14,7 +14,7 @@ from ..problems import ClaimtrackError, Problem
 from ..store import Dataset, open_document, save_document
 from ..verdicts import effective_scale
 from ..verdicts import find as find_verdict
-from .gate import evaluate
+from .gate import evaluate, verdict_author
 from .transitions import Transition, allowed_from, describe_moves, find, may
 
 
@@ -167,6 +167,12 @@ def review(
     if decision == "send-back":
         return change_status(dataset, claim, Status.RESEARCHING, by, note, at)
     member(dataset, by, Role.EDITOR)
+    if by in (claim.assignee, verdict_author(claim)):
+        raise refuse(
+            "four-eyes",
+            f"{by} researched this claim or wrote its verdict; another editor must approve it",
+            claim,
+        )
     update = _event(claim, by, "approve", at, note)
     return claim.model_copy(update={**update, "reviewer": by})
 
