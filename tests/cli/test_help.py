@@ -37,3 +37,13 @@ def test_command_has_help_with_an_example(command: str) -> None:
 @pytest.mark.parametrize("command", commands())
 def test_command_is_in_the_readme(command: str) -> None:
     assert f"claimtrack {command}" in README.read_text(encoding="utf-8")
+
+
+def test_a_missing_extra_names_the_install_command(capsys) -> None:
+    from claimtrack.cli import require_extra
+
+    require_extra("json", "quality")  # present: nothing happens
+    with pytest.raises(SystemExit) as stopped:
+        require_extra("a_module_that_is_not_installed", "quality")
+    assert stopped.value.code == 2
+    assert "pip install 'claimtrack[quality]'" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..problems import ClaimtrackError
+from ..problems import ClaimtrackError, Problem
 from .output import fail
 
 # Each command's module is imported only when the command runs, so that `claimtrack validate`
@@ -54,6 +54,21 @@ class Group(click.Group):
             return super().invoke(ctx)
         except ClaimtrackError as exc:
             fail(exc.problem)
+
+
+def require_extra(module: str, extra: str) -> None:
+    """Stop with the install command when an optional dependency is missing."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        fail(
+            Problem(
+                "missing-extra",
+                f"this command needs the '{extra}' extra ({module} is not installed): "
+                f"pip install 'claimtrack[{extra}]'",
+            ),
+            2,
+        )
 
 
 class Context:
