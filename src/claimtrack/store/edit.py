@@ -220,10 +220,8 @@ def _merge(old: Any, new: Any) -> Any:
                 old.append(_new(item))
         del old[len(new) :]
         return old
-    if type(new) is not bool and type(old) is not bool and old == new:
-        return old  # same value: keep its quoting and style
-    if old == new and type(old) is type(new):
-        return old
+    if old == new and isinstance(old, bool) == isinstance(new, bool):
+        return old  # same value (1 == True does not count): keep its quoting and style
     if isinstance(new, str) and isinstance(old, LiteralScalarString) and _fits_a_block(new):
         return LiteralScalarString(new)
     return _new(new)
