@@ -107,6 +107,9 @@ def column_of(text: str, needle: str) -> int:
     return text.splitlines()[line_of(text, needle) - 1].index(needle) + 1
 
 
+# A link with its evidence, to the actor given.
+LINK_TO = "links:\n  - {{kind: tied-to, to: {}, evidence: [{{source: article-one, shows: x}}]}}\n"
+
 # A claimant on record, and a second subject.
 ON_RECORD = claim().replace("  label: A newspaper", "  actor: al-assima\n  label: A newspaper")
 TWO_SUBJECTS = claim().replace("  - network-leader\n", "  - network-leader\n  - page-one\n")
@@ -347,13 +350,9 @@ CASES = [
     Case(
         "references_resolve",
         "actor link",
-        {"actors/page-one.yaml": actor("page-one", "links:\n  - {kind: operates, to: nobody}\n")},
+        {"actors/page-one.yaml": actor("page-one", LINK_TO.format("nobody"))},
         [("actors/page-one.yaml", "/links/0/to", "unknown-actor")],
-        {
-            "actors/page-one.yaml": actor(
-                "page-one", "links:\n  - {kind: operates, to: network-leader}\n"
-            )
-        },
+        {"actors/page-one.yaml": actor("page-one", LINK_TO.format("network-leader"))},
     ),
     Case(
         "references_resolve",
@@ -361,7 +360,7 @@ CASES = [
         {
             "actors/page-one.yaml": actor(
                 "page-one",
-                "links:\n  - kind: operates\n    to: network-leader\n    evidence:\n"
+                "links:\n  - kind: tied-to\n    to: network-leader\n    evidence:\n"
                 "      - {source: screenshot, shows: admin list}\n",
             )
         },
@@ -369,7 +368,7 @@ CASES = [
         {
             "actors/page-one.yaml": actor(
                 "page-one",
-                "links:\n  - kind: operates\n    to: network-leader\n    evidence:\n"
+                "links:\n  - kind: tied-to\n    to: network-leader\n    evidence:\n"
                 "      - {source: article-one, shows: admin list}\n",
             )
         },
@@ -1120,6 +1119,53 @@ CASES = [
             )
         },
     ),
+    # links between actors (see also tests/network/test_link_checks.py)
+    Case(
+        "links_are_sound",
+        "kind of link and of actors",
+        {
+            "actors/network-leader.yaml": actor(
+                "network-leader",
+                "links:\n  - {kind: employed-by, to: page-one, evidence: [{source: article-one,"
+                " shows: x}]}\n",
+            ),
+            "actors/page-one.yaml": actor("page-one", kind="social-account"),
+        },
+        [("actors/network-leader.yaml", "/links/0/kind", "link-kind-mismatch")],
+        {
+            "actors/network-leader.yaml": actor(
+                "network-leader",
+                "links:\n  - {kind: operates, to: page-one, evidence: [{source: article-one,"
+                " shows: x}]}\n",
+            ),
+            "actors/page-one.yaml": actor("page-one", kind="social-account"),
+        },
+        "cannot point to 'page-one'",
+    ),
+    Case(
+        "links_are_sound",
+        "self and evidence",
+        {
+            "actors/network-leader.yaml": actor(
+                "network-leader",
+                "links:\n  - {kind: tied-to, to: network-leader}\n"
+                "  - {kind: tied-to, to: page-one, confidence: likely}\n",
+            ),
+            "actors/page-one.yaml": actor("page-one", kind="social-account"),
+        },
+        [
+            ("actors/network-leader.yaml", "/links/0/to", "link-to-self"),
+            ("actors/network-leader.yaml", "/links/1", "link-without-evidence"),
+        ],
+        {
+            "actors/network-leader.yaml": actor(
+                "network-leader",
+                "links:\n  - {kind: tied-to, to: page-one, confidence: likely, evidence:"
+                " [{source: article-one, shows: x}]}\n",
+            ),
+            "actors/page-one.yaml": actor("page-one", kind="social-account"),
+        },
+    ),
 ]
 
 
@@ -1420,7 +1466,7 @@ def troubled(make_dataset) -> Path:
         {
             "case-one/claim-one.yaml": claim().replace("source: article-one", "source: gone"),
             "case-two/claim-two.yaml": claim("claim-deux"),
-            "actors/page-one.yaml": actor("page-one", "links:\n  - {kind: attacks, to: nobody}\n"),
+            "actors/page-one.yaml": actor("page-one", LINK_TO.format("nobody")),
         }
     )
 

@@ -15,12 +15,14 @@ from .editorial import (
     published_claims_pass_the_gate,
     verdicts_on_the_scale,
 )
+from .network import links_are_sound
 from .records import ids_match_file_names, ids_unique, no_future_dates, references_resolve
 
 RULES: list[Rule] = [
     ids_match_file_names,
     ids_unique,
     references_resolve,
+    links_are_sound,
     history_agrees_with_status,
     people_are_on_the_team,
     verdicts_on_the_scale,
