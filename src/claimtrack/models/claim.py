@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import DayOrMoment, Language, Moment, Record, Slug, Text
+from .common import DayOrMoment, Language, Moment, Record, Slug, Text, Url
 
 
 class Status(StrEnum):
@@ -110,6 +110,34 @@ class Correction(Record):
     why: Text = Field(description="Why it changed")
 
 
+class OutsideReview(Record):
+    """A fact-check of this claim published by another organisation, imported for reference.
+
+    It is never this newsroom's verdict: the claim's own `verdict` is set only by the workflow."""
+
+    publisher: Text = Field(description="Who published the fact-check")
+    url: Url = Field(description="Address of the fact-check (the key for re-imports)")
+    source: Slug | None = Field(None, description="Id of the source record for the review page")
+    reviewed: DayOrMoment | None = Field(None, description="When the fact-check was published")
+    rating: Text | None = Field(None, description="The publisher's rating, verbatim")
+    maps_to: Slug | None = Field(
+        None, description="That rating on this dataset's verdict scale, if it maps (reference only)"
+    )
+
+
+class MergedClaim(Record):
+    """A claim merged into this one by 'claimtrack merge': its file is gone, its words and
+    history are kept here."""
+
+    id: Slug
+    statement: Text
+    language: Language
+    translations: dict[Language, Text] = Field(default_factory=dict)
+    merged: Moment
+    by: Text
+    history: list[Event] = Field(default_factory=list)
+
+
 class Claim(Record):
     id: Slug = Field(description="Equal to the file name without .yaml")
     statement: Text = Field(description="The claim verbatim, in its original language")
@@ -132,6 +160,10 @@ class Claim(Record):
     notes: list[Note] = Field(default_factory=list)
     history: list[Event] = Field(default_factory=list)
     corrections: list[Correction] = Field(default_factory=list)
+    checked_elsewhere: list[OutsideReview] = Field(
+        default_factory=list, description="Fact-checks of this claim by others (not our verdict)"
+    )
+    merged_from: list[MergedClaim] = Field(default_factory=list)
 
 
 __all__ = [
@@ -142,7 +174,9 @@ __all__ = [
     "Correction",
     "Event",
     "Evidence",
+    "MergedClaim",
     "Note",
+    "OutsideReview",
     "ReplyAttempt",
     "ReplyChannel",
     "ReplyOutcome",

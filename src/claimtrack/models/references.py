@@ -24,6 +24,9 @@ def references(record: Claim | Actor | Any) -> Iterator[tuple[str, str, Field]]:
             yield "source", evidence.source, ("evidence", i, "source")
         for i, attempt in enumerate(record.right_of_reply):
             yield "actor", attempt.actor, ("right_of_reply", i, "actor")
+        for i, review in enumerate(record.checked_elsewhere):
+            if review.source:
+                yield "source", review.source, ("checked_elsewhere", i, "source")
     elif isinstance(record, Actor):
         for i, link in enumerate(record.links):
             yield "actor", link.to, ("links", i, "to")
