@@ -32,6 +32,7 @@ COMMANDS = {
     "evidence": "workflow:evidence_cmd",
     "note": "workflow:note_cmd",
     "archive": "workflow:archive_cmd",
+    "network": "network_cmd:network",
     "import": "interop:import_cmd",
 }
 
