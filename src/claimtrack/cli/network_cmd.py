@@ -8,7 +8,7 @@ import click
 
 from ..problems import Problem
 from . import Context, require_extra
-from .output import fail
+from .output import fail, problem_line
 from .records import _load
 
 
@@ -80,3 +80,43 @@ def show(
             out.write_text(text, encoding="utf-8")
         except OSError as exc:
             fail(Problem("unwritable-file", f"cannot write: {exc.strerror}", str(out)), 2)
+
+
+@network.command("import-accounts")
+@click.argument("csv_file", metavar="CSV", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Say what would be created; write nothing.")
+@click.option("--by", help="Who imports (accepted for symmetry; actors keep no history).")
+@click.pass_obj
+def import_accounts_cmd(ctx: Context, csv_file: Path, dry_run: bool, by: str | None) -> None:
+    """Import a table of accounts into actors of kind social-account, one file each.
+
+    The CSV has a header with platform and handle (required), and url, created, notes and
+    label (optional). The id is made of the platform and the handle (facebook-page-one);
+    accounts already recorded are left as they are, so a second import creates nothing new.
+    A table with any error writes nothing: every problem names its line.
+
+    \b
+    Example:
+      claimtrack network import-accounts accounts.csv --dry-run
+      claimtrack network import-accounts accounts.csv --by Salma
+    """
+    from ..network.accounts import import_accounts
+
+    dataset = _load(ctx)
+    result = import_accounts(dataset, csv_file, dry_run=dry_run)
+    for problem in result.problems:
+        click.echo(problem_line(problem), err=True)
+    verb = "would create" if dry_run or not result.ok else "created"
+    for actor in result.new:
+        click.echo(f"{verb} actors/{actor.id}.yaml ({actor.platform} {actor.handle})")
+    for actor_id in result.existing:
+        click.echo(f"already recorded: {actor_id}")
+    written = len(result.written)
+    click.echo(
+        f"{len(result.new) if dry_run else written} new, {len(result.existing)} already "
+        f"recorded, {len(result.problems)} problems"
+        + (" (dry run)" if dry_run else "")
+        + ("; nothing written" if not result.ok else "")
+    )
+    if not result.ok:
+        raise SystemExit(1)
