@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from ..problems import Problem
 from . import Context, require_extra
 from .output import fail, problem_line
 from .records import _load
+from .workflow import BY, _who
 
 
 @click.group()
@@ -120,3 +122,114 @@ def import_accounts_cmd(ctx: Context, csv_file: Path, dry_run: bool, by: str | N
     )
     if not result.ok:
         raise SystemExit(1)
+
+
+@network.command()
+@click.argument("posts_file", metavar="POSTS.csv", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--window",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    help="Seconds within which two shares of the same object count as co-shared.",
+)
+@click.option(
+    "--min-repeat",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Different objects a pair must co-share to be a candidate.",
+)
+@click.option(
+    "--object",
+    "kind",
+    type=click.Choice(["url", "text", "image_hash"]),
+    help="Which column is the shared object (default: the first of url, text, image_hash).",
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Read a column under another name (repeatable): --map user=account.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Record each pair between recorded accounts as a suspected tied-to link.",
+)
+@BY
+@click.pass_obj
+def detect(
+    ctx: Context,
+    posts_file: Path,
+    window: float,
+    min_repeat: int,
+    kind: str | None,
+    maps: tuple[str, ...],
+    fmt: str,
+    write: bool,
+    by: str | None,
+) -> None:
+    """Find coordinated sharing: pairs of accounts that shared the same object (url, text
+    after normalisation, or image_hash) within WINDOW seconds, at least MIN-REPEAT times.
+
+    POSTS.csv has the columns account, time (ISO 8601 with its zone), the object (url, text or
+    image_hash) and optionally platform. The candidate groups are the connected components of
+    the pairs; each pair lists the table lines behind it. Candidates are leads, not findings.
+    With --write, pairs whose accounts are recorded actors (matched by id, or by platform and
+    handle) become suspected tied-to links citing the table, for a person to review.
+
+    \b
+    Example:
+      claimtrack network detect posts.csv --window 60 --min-repeat 3
+      claimtrack network detect posts.csv --map user=account --map link=url --format json
+      claimtrack network detect posts.csv --window 30 --min-repeat 5 --write --by Salma
+    """
+    from ..network.detect import detect as find
+    from ..network.detect import read_posts, record_links
+    from ..network.table import parse_map
+
+    who = _who(by) if write else None
+    posts = read_posts(posts_file, parse_map(maps), kind)
+    found = find(posts, window, min_repeat)
+    for problem in found.problems:
+        click.echo(problem_line(problem), err=True)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_groups(found)
+    if write and who:
+        if found.problems:
+            fail(Problem("not-written", "the table has problems: fix them before --write"))
+        dataset = _load(ctx)
+        written, unmatched = record_links(dataset, found, posts_file, who)
+        for a, b in written:
+            click.echo(f"recorded: {a} tied-to {b} (suspected)", err=fmt == "json")
+        if unmatched:
+            click.echo(
+                f"{len(unmatched)} accounts match no actor (import them with claimtrack network "
+                f"import-accounts): {', '.join(unmatched[:10])}"
+                + (" ..." if len(unmatched) > 10 else ""),
+                err=True,
+            )
+        click.echo(f"{len(written)} suspected links written", err=fmt == "json")
+    if found.problems:
+        raise SystemExit(1)
+
+
+def _print_groups(found) -> None:  # type: ignore[no-untyped-def]
+    click.echo(
+        f"{found.posts} posts from {found.accounts} accounts; object: {found.kind}; "
+        f"window {found.window:g} s; min-repeat {found.min_repeat}; "
+        f"{len(found.groups)} candidate groups"
+    )
+    for number, group in enumerate(found.groups, 1):
+        click.echo(f"\ngroup {number}: {len(group.accounts)} accounts: {', '.join(group.accounts)}")
+        for edge in group.edges:
+            lines = ", ".join(f"{a}/{b}" for a, b, _, _ in edge.rows[:8])
+            more = f" (+{len(edge.rows) - 8})" if len(edge.rows) > 8 else ""
+            click.echo(f"  {edge.a} -- {edge.b}: {edge.count} objects; lines {lines}{more}")
