@@ -132,6 +132,7 @@ def read_posts(path: Path, mapping: dict[str, str] | None = None, kind: str | No
     posts = Posts(kind=kind)
     account_ids: dict[tuple[str, str], int] = {}
     object_ids: dict[str, int] = {}
+    keys: dict[str, str] = {}
     width = len(columns)
     for line, cells in rows:
         if len(cells) < width:
@@ -156,7 +157,10 @@ def read_posts(path: Path, mapping: dict[str, str] | None = None, kind: str | No
                 )
             )
             continue
-        key = object_key(kind, cells[i_obj])
+        raw = cells[i_obj]
+        key = keys.get(raw)
+        if key is None:  # the same link is shared many times: normalised once
+            key = keys[raw] = object_key(kind, raw)
         if not key:
             continue  # a post without this kind of object shares nothing
         who = (platform.casefold(), account)
