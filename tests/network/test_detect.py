@@ -187,3 +187,10 @@ def test_json_output(tmp_path, make_dataset) -> None:
         "object": "https://x.example/1",
         "seconds_apart": 30.0,
     }
+
+
+def test_a_missing_table_is_a_usage_error(tmp_path, make_dataset) -> None:
+    root = str(make_dataset())
+    for command in ("detect", "import-accounts"):
+        result = CliRunner().invoke(cli, ["--data", root, "network", command, "nope.csv"])
+        assert result.exit_code == 2

@@ -85,7 +85,9 @@ def show(
 
 
 @network.command("import-accounts")
-@click.argument("csv_file", metavar="CSV", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument(
+    "csv_file", metavar="CSV", type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be created; write nothing.")
 @click.option("--by", help="Who imports (accepted for symmetry; actors keep no history).")
 @click.pass_obj
@@ -125,7 +127,9 @@ def import_accounts_cmd(ctx: Context, csv_file: Path, dry_run: bool, by: str | N
 
 
 @network.command()
-@click.argument("posts_file", metavar="POSTS.csv", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument(
+    "posts_file", metavar="POSTS.csv", type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
 @click.option(
     "--window",
     type=click.FloatRange(min=0),
