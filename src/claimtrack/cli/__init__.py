@@ -32,6 +32,7 @@ COMMANDS = {
     "evidence": "workflow:evidence_cmd",
     "note": "workflow:note_cmd",
     "archive": "workflow:archive_cmd",
+    "quality": "quality_cmd:quality",
     "network": "network_cmd:network",
     "import": "interop:import_cmd",
 }

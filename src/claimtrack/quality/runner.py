@@ -1,0 +1,178 @@
+"""Run the suite with Great Expectations: an ephemeral context, one pandas data asset per frame,
+one expectation suite and one checkpoint per frame. Offline and quiet: no usage statistics,
+no progress bars, no GX warnings or log lines for the user."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..frames import Frames
+from ..problems import Severity
+from .report import MAX_EXAMPLES, Example, Outcome, QualityReport
+from .suite import Check, expectation_classes
+
+_GX_SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "warning"}
+_SITE = "claimtrack"
+
+
+def _prepare_environment() -> None:
+    """Before great_expectations is imported: no analytics, and no tqdm bars anywhere."""
+    os.environ["GX_ANALYTICS_ENABLED"] = "false"
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    _lazy("altair")
+
+
+def _lazy(name: str) -> None:
+    """Import `name` on first use: GX imports altair (a third of its import time) for the
+    charts of one expectation that claimtrack does not render."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """Great Expectations' warnings, log records and stray prints stay out of the user's way."""
+    logger = logging.getLogger("great_expectations")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    sink = io.StringIO()
+    try:
+        with (
+            warnings.catch_warnings(),
+            contextlib.redirect_stdout(sink),
+            contextlib.redirect_stderr(sink),
+        ):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def run(frames: Frames, checks: list[Check], docs: Path | None = None) -> QualityReport:
+    """Run `checks` on `frames`; with `docs`, also write the Data Docs site into that folder."""
+    _prepare_environment()
+    with quiet():
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context = gx.get_context(mode="ephemeral")
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        if docs is not None:
+            context.add_data_docs_site(
+                site_name=_SITE,
+                site_config={
+                    "class_name": "SiteBuilder",
+                    "store_backend": {
+                        "class_name": "TupleFilesystemStoreBackend",
+                        "base_directory": str(docs.resolve()),
+                    },
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                },
+            )
+        source = context.data_sources.add_pandas("claimtrack")
+        report = QualityReport(frames={n: len(frames.get(n)) for n in Frames.names()})
+        for name in Frames.names():
+            mine = [c for c in checks if c.frame == name]
+            if mine:
+                report.outcomes += _run_frame(gx, context, source, name, frames.get(name), mine,
+                                              docs is not None)  # fmt: skip
+        if docs is not None:
+            context.build_data_docs(site_names=[_SITE])
+    order = {n: i for i, n in enumerate(Frames.names())}
+    report.outcomes.sort(key=lambda o: (order[o.frame], o.name))
+    return report
+
+
+def _run_frame(
+    gx: Any, context: Any, source: Any, name: str, frame: Any, checks: list[Check], docs: bool
+) -> list[Outcome]:
+    asset = source.add_dataframe_asset(name)
+    batch = asset.add_batch_definition_whole_dataframe(name)
+    suite = context.suites.add(gx.ExpectationSuite(name=name))
+    classes = expectation_classes()
+    for check in checks:
+        suite.add_expectation(
+            classes[check.type](
+                **check.kwargs,
+                description=check.description,
+                severity=_GX_SEVERITY[check.severity],
+                meta={"claimtrack": check.name, "severity": str(check.severity)},
+            )
+        )
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=name, data=batch, suite=suite)
+    )
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[_SITE])] if docs else []
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name=name,
+            validation_definitions=[definition],
+            actions=actions,
+            result_format={
+                "result_format": "SUMMARY",
+                "unexpected_index_column_names": ["id", "path"],
+                "partial_unexpected_count": MAX_EXAMPLES,
+                "return_unexpected_index_query": False,
+            },
+        )
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    by_name = {c.name: c for c in checks}
+    outcomes = []
+    for validation in result.run_results.values():
+        for item in validation.results:
+            check = by_name[item.expectation_config.meta["claimtrack"]]
+            outcomes.append(_outcome(check, item, len(frame)))
+    return outcomes
+
+
+def _outcome(check: Check, item: Any, rows: int) -> Outcome:
+    info = item.exception_info or {}
+    raised = info.get("raised_exception") if isinstance(info, dict) else None
+    exception = None
+    if raised:
+        message = str(info.get("exception_message") or "").strip().splitlines()
+        exception = message[0] if message else "Great Expectations could not run this expectation"
+    result = item.result or {}
+    examples: list[Example] = []
+    rows_found = result.get("partial_unexpected_index_list") or result.get("unexpected_index_list")
+    for row in rows_found or []:
+        if not isinstance(row, dict):
+            continue
+        example = Example(str(row.get("id")), str(row.get("path")))
+        if example not in examples:
+            examples.append(example)
+        if len(examples) == MAX_EXAMPLES:
+            break
+    failing = int(result.get("unexpected_count") or 0)
+    return Outcome(
+        name=check.name,
+        frame=check.frame,
+        columns=check.columns,
+        type=check.type,
+        severity=check.severity,
+        description=check.description,
+        success=bool(item.success) and not raised,
+        failing=failing,
+        rows=rows,
+        examples=examples,
+        exception=exception,
+    )
