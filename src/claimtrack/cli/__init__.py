@@ -35,6 +35,9 @@ COMMANDS = {
     "quality": "quality_cmd:quality",
     "network": "network_cmd:network",
     "import": "interop:import_cmd",
+    "similar": "interop:similar",
+    "dupes": "interop:dupes",
+    "merge": "interop:merge",
 }
 
 

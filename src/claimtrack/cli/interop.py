@@ -10,8 +10,8 @@ from typing import Any
 import click
 
 from ..problems import Problem
-from . import Context
-from .output import fail, problem_line
+from . import Context, require_extra
+from .output import fail, problem_line, table
 from .records import _load
 from .workflow import BY, _who
 
@@ -107,3 +107,112 @@ def import_cmd(
         f"{len(result.skipped)} already in the dataset; {errors} errors"
     )
     raise SystemExit(1 if errors else 0)
+
+
+MATCH_COLUMNS = ["score", "claim", "other", "language", "via"]
+
+
+def _rows(matches: list[Any], dataset: Any = None) -> list[dict[str, Any]]:
+    rows = []
+    for match in matches:
+        row = {
+            "score": round(match.score, 1),
+            "claim": match.a,
+            "other": match.b,
+            "language": match.language,
+            "via": match.via,
+        }
+        if dataset is not None:
+            other = dataset.claim(match.b)
+            row["statement"] = other.record.statement if other else None
+        rows.append(row)
+    return rows
+
+
+@click.command()
+@click.argument("claim_id")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.pass_obj
+def similar(ctx: Context, claim_id: str, top: int, fmt: str) -> None:
+    """List the claims closest to CLAIM_ID, with a score from 0 to 100.
+
+    Texts are compared in each language after normalisation (Arabic spelling and diacritics,
+    case, accents, punctuation and word order ignored): a statement meets the other claims'
+    statements and translations in its language.
+
+    \b
+    Example:
+      claimtrack similar bad-cheques --top 10
+    """
+    require_extra("rapidfuzz", "interop")
+    from ..matching import similar as closest
+
+    dataset = _load(ctx)
+    loaded = dataset.claim(claim_id)
+    if loaded is None:
+        fail(Problem("unknown-claim", f"no claim has the id '{claim_id}'", str(ctx.data)))
+        return
+    matches = closest(loaded.record, (c.record for c in dataset.claims), top)
+    columns = ["score", "other", "language", "via", "statement"]
+    table(_rows(matches, dataset), columns, fmt)
+
+
+@click.command()
+@click.option(
+    "--threshold",
+    default=90.0,
+    show_default=True,
+    type=click.FloatRange(0, 100),
+    help="Lowest score listed (0-100).",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.pass_obj
+def dupes(ctx: Context, threshold: float, fmt: str) -> None:
+    """List candidate duplicate pairs over the whole dataset, best first.
+
+    Only claims that share a distinctive word are compared (blocking), in each language,
+    statements against statements and translations. Merge a true duplicate with
+    'claimtrack merge'.
+
+    \b
+    Example:
+      claimtrack dupes --threshold 85
+      claimtrack dupes --format csv > candidates.csv
+    """
+    require_extra("rapidfuzz", "interop")
+    from ..matching import duplicates
+
+    dataset = _load(ctx)
+    matches = duplicates((c.record for c in dataset.claims), threshold)
+    table(_rows(matches), MATCH_COLUMNS, fmt)
+    if fmt == "table":
+        click.echo(f"{len(matches)} candidate pairs at {threshold:g} or above", err=True)
+
+
+@click.command()
+@click.argument("keep")
+@click.argument("drop")
+@BY
+@click.pass_obj
+def merge(ctx: Context, keep: str, drop: str, by: str | None) -> None:
+    """Merge claim DROP into claim KEEP, then remove DROP's file.
+
+    KEEP gains DROP's appearances, evidence, subjects, right-of-reply attempts, notes and
+    outside fact-checks, and a 'merge' event. DROP's statement, translations and whole
+    history (ending with a 'merged-into' event) are kept in KEEP's merged_from. A claim in
+    review or published cannot be dropped.
+
+    \b
+    Example:
+      claimtrack merge bad-cheques bad-cheques-repost --by Salma
+    """
+    from ..merge import merge_claims
+
+    who = _who(by)
+    dataset = _load(ctx)
+    claim = merge_claims(dataset, keep, drop, who)
+    click.echo(
+        f"{claim.id}: merged {drop} ({len(claim.appearances)} appearances, "
+        f"{len(claim.evidence)} evidence items); {drop}'s file removed"
+    )

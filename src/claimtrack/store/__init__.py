@@ -3,7 +3,7 @@
 scan      which files are there (layout)
 load      every record, fast and safely, with problems (dataset)
 position  line and column of a field, for problems found later (checks)
-open_document / save_document / create_document   edit one file in place (edit)
+open_document / save_document / create_document / remove_document   edit one file (edit)
 """
 
 from __future__ import annotations
@@ -15,7 +15,15 @@ from .layout import DatasetNotFound, Inventory, record_path, scan
 
 if TYPE_CHECKING:
     from .dataset import Dataset, Loaded, load
-    from .edit import Document, create_document, open_document, plain, render, save_document
+    from .edit import (
+        Document,
+        create_document,
+        open_document,
+        plain,
+        remove_document,
+        render,
+        save_document,
+    )
 
 # Imported on first use: loading needs the models, editing needs ruamel, and a validate run
 # answered from the cache needs neither.
@@ -27,6 +35,7 @@ _LAZY = {
     "create_document": "edit",
     "open_document": "edit",
     "plain": "edit",
+    "remove_document": "edit",
     "render": "edit",
     "save_document": "edit",
 }
@@ -61,6 +70,7 @@ __all__ = [
     "plain",
     "position",
     "record_path",
+    "remove_document",
     "render",
     "save_document",
     "scan",

@@ -150,6 +150,13 @@ def create_document(path: Path, kind: Kind, record: BaseModel) -> Document:
     return Document(path, kind, record, _yaml().load(content), content)
 
 
+def remove_document(document: Document) -> None:
+    """Delete a record's file, as when two claims are merged; refuses ('stale-file') when the
+    file changed on disk since it was opened."""
+    _refuse_if_changed(document.path, document.original)
+    document.path.unlink()
+
+
 def _in_the_style_of(original: bytes, content: bytes) -> bytes:
     """Keep the file's Windows line endings and byte order mark, so an edit changes only the
     lines it touches."""
