@@ -5,11 +5,12 @@ no progress bars, no GX warnings or log lines for the user."""
 from __future__ import annotations
 
 import contextlib
-import importlib.util
+import importlib
 import io
 import logging
 import os
 import sys
+import types
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,21 +29,42 @@ def _prepare_environment() -> None:
     """Before great_expectations is imported: no analytics, and no tqdm bars anywhere."""
     os.environ["GX_ANALYTICS_ENABLED"] = "false"
     os.environ.setdefault("TQDM_DISABLE", "1")
-    _lazy("altair")
 
 
-def _lazy(name: str) -> None:
-    """Import `name` on first use: GX imports altair (a third of its import time) for the
-    charts of one expectation that claimtrack does not render."""
+class _Deferred(types.ModuleType):
+    """Stands for a module until one of its attributes is used, then imports it."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        module = importlib.import_module(self.__name__)
+        self.__dict__.update(module.__dict__)
+        return getattr(module, attribute)
+
+
+@contextlib.contextmanager
+def _stand_in(name: str, value: Any) -> Iterator[None]:
+    """`sys.modules[name]` is `value` while GX is imported, unless `name` is already there."""
     if name in sys.modules:
+        yield
         return
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
-        return
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
+    sys.modules[name] = value
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is value:
+            del sys.modules[name]
+
+
+def import_gx() -> Any:
+    """Import GX for a short command. Two optional imports cost more than half of its import
+    time and serve nothing here: altair, imported at the top of one expectation for charts that
+    claimtrack never renders, gets a stand-in that imports it on first use; rfc3987_syntax,
+    which jsonschema tries in order to check the 'iri' format and which compiles a grammar on
+    import, is reported missing (jsonschema then skips that one format)."""
+    _prepare_environment()
+    with _stand_in("altair", _Deferred("altair")), _stand_in("rfc3987_syntax", None):
+        import great_expectations
+
+    return great_expectations
 
 
 @contextlib.contextmanager
@@ -68,9 +90,8 @@ def quiet() -> Iterator[None]:
 
 def run(frames: Frames, checks: list[Check], docs: Path | None = None) -> QualityReport:
     """Run `checks` on `frames`; with `docs`, also write the Data Docs site into that folder."""
-    _prepare_environment()
     with quiet():
-        import great_expectations as gx
+        gx = import_gx()
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         context = gx.get_context(mode="ephemeral")
