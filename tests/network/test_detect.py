@@ -194,3 +194,50 @@ def test_a_missing_table_is_a_usage_error(tmp_path, make_dataset) -> None:
     for command in ("detect", "import-accounts"):
         result = CliRunner().invoke(cli, ["--data", root, "network", command, "nope.csv"])
         assert result.exit_code == 2
+
+
+NEAR = """\
+account,time,text
+a,2025-04-01T10:00:00Z,the competing company cheats the commune in the cleaning tender again
+b,2025-04-01T10:00:05Z,the competing company cheats the commune in the cleaning tender once again
+a,2025-04-02T10:00:00Z,الشركة المنافسة تغش الجماعة في صفقة النظافة مرة أخرى اليوم
+b,2025-04-02T10:00:05Z,الشركه المنافسه تغش الجماعه في صفقه النظافه مره اخرى
+c,2025-04-02T10:00:07Z,a completely different post about the weather in fes today
+"""
+
+
+def test_near_duplicate_texts_are_one_object_when_asked(tmp_path, make_dataset) -> None:
+    from claimtrack.network.similar import groups, merge_near_duplicates
+
+    path = write(tmp_path, NEAR)
+    assert detect(read_posts(path), window=10, min_repeat=2).groups == []
+    posts = read_posts(path)
+    assert merge_near_duplicates(posts, 0.8) == 2
+    found = detect(posts, window=10, min_repeat=2)
+    assert [g.accounts for g in found.groups] == [["a", "b"]]
+    assert groups(["x y z", "p q r", "x y z w"], 0.7) == [0, 1, 0]
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--data",
+            str(make_dataset()),
+            "network",
+            "detect",
+            str(path),
+            "--window",
+            "10",
+            "--min-repeat",
+            "2",
+            "--similarity",
+            "0.8",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "a -- b: 2 objects" in result.output
+
+
+def test_similarity_is_for_texts_only(tmp_path) -> None:
+    from claimtrack.network.similar import merge_near_duplicates
+
+    with pytest.raises(ClaimtrackError):
+        merge_near_duplicates(read_posts(write(tmp_path, POSTS)), 0.8)

@@ -158,6 +158,11 @@ def import_accounts_cmd(ctx: Context, csv_file: Path, dry_run: bool, by: str | N
     help="Read a column under another name (repeatable): --map user=account.",
 )
 @click.option(
+    "--similarity",
+    type=click.FloatRange(min=0, max=1, min_open=True),
+    help="Texts whose words overlap at least this much (Jaccard, e.g. 0.8) are one object.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option(
@@ -174,6 +179,7 @@ def detect(
     min_repeat: int,
     kind: str | None,
     maps: tuple[str, ...],
+    similarity: float | None,
     fmt: str,
     write: bool,
     by: str | None,
@@ -182,16 +188,19 @@ def detect(
     after normalisation, or image_hash) within WINDOW seconds, at least MIN-REPEAT times.
 
     POSTS.csv has the columns account, time (ISO 8601 with its zone), the object (url, text or
-    image_hash) and optionally platform. The candidate groups are the connected components of
-    the pairs; each pair lists the table lines behind it. Candidates are leads, not findings.
-    With --write, pairs whose accounts are recorded actors (matched by id, or by platform and
-    handle) become suspected tied-to links citing the table, for a person to review.
+    image_hash) and optionally platform. With --similarity, texts whose sets of words overlap
+    at least that much are one object (near-duplicates). The candidate groups are the connected
+    components of the pairs; each pair lists the table lines behind it. Candidates are leads,
+    not findings. With --write, pairs whose accounts are recorded actors (matched by id, or by
+    platform and handle) become suspected tied-to links citing the table, for a person to
+    review.
 
     \b
     Example:
       claimtrack network detect posts.csv --window 60 --min-repeat 3
       claimtrack network detect posts.csv --map user=account --map link=url --format json
       claimtrack network detect posts.csv --window 30 --min-repeat 5 --write --by Salma
+      claimtrack network detect posts.csv --object text --similarity 0.8
     """
     from ..network.detect import detect as find
     from ..network.detect import read_posts, record_links
@@ -199,6 +208,10 @@ def detect(
 
     who = _who(by) if write else None
     posts = read_posts(posts_file, parse_map(maps), kind)
+    if similarity is not None:
+        from ..network.similar import merge_near_duplicates
+
+        merge_near_duplicates(posts, similarity)
     found = find(posts, window, min_repeat)
     for problem in found.problems:
         click.echo(problem_line(problem), err=True)
