@@ -20,6 +20,14 @@ from .report import QualityReport
 _REMOTE_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
 _REMOTE_LINK = re.compile(r"<link[^>]*\bhref=\"https?://[^\"]*\"[^>]*>", re.I)
 _REMOTE_IMG = re.compile(r"(<img[^>]*\bsrc=\")https?://[^\"]*logo[^\"]*(\")", re.I)
+# Without Bootstrap, GX's fixed footer and its hidden call-to-action cover the text: a little
+# local CSS keeps every page readable.
+_PAGE_STYLE = """<style>
+body{font-family:system-ui,sans-serif;margin:1em}
+footer,.fixed-bottom{position:static !important}
+.invisible,#ge-cta-footer{display:none}
+td,th{padding:.2em .5em;vertical-align:top}
+</style>"""
 _STYLE = """<style>
 #claimtrack-summary{font-family:system-ui,sans-serif;margin:1em;max-width:70em}
 #claimtrack-summary table{border-collapse:collapse;width:100%}
@@ -39,6 +47,7 @@ def make_offline(folder: Path, report: QualityReport) -> Path:
         text = _REMOTE_SCRIPT.sub("", text)
         text = _REMOTE_LINK.sub("", text)
         text = _REMOTE_IMG.sub(rf"\g<1>{'../' * depth}static/images/logo-long.png\g<2>", text)
+        text = text.replace("</head>", f"{_PAGE_STYLE}\n</head>", 1)
         page.write_text(text, encoding="utf-8")
     index = folder / "index.html"
     text = index.read_text(encoding="utf-8")
