@@ -34,6 +34,8 @@ def text(value: Any) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
+    if isinstance(value, list):  # {"name": ["a person", "their role"]}
+        value = ", ".join(str(v) for v in value if isinstance(v, str | int | float))
     if value is None or isinstance(value, bool):
         return None
     cleaned = "".join(c for c in str(value) if unicodedata.category(c) != "Cc" or c in "\t\n")

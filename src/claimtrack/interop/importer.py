@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ..authoring import new_claim_record
 from ..models import Claim, Source
 from ..problems import Problem, Severity
-from ..store import Dataset, create_document, record_path
+from ..store import Dataset, create_documents, record_path
 from ..verdicts import effective_scale, map_label
 from . import claimreview, csv_import, factcheck_api
 from .check import OutsideCheck, guess_language
@@ -125,13 +125,20 @@ def plan(
     known = known_reviews(dataset)
     taken = {loaded.record.id for loaded in dataset.records()}
     scale = effective_scale(dataset.settings)
+    mapped: dict[str, str | None] = {}  # each distinct rating is mapped once
+
+    def to_scale(rating: str) -> str | None:
+        if rating not in mapped:
+            mapped[rating] = map_label(rating, scale)
+        return mapped[rating]
+
     for check in checks:
         key = url_key(check.review_url)
         if key in known:
             result.skipped.append((check, known[key]))
             continue
         try:
-            planned = _records(check, by, scale)
+            planned = _records(check, by, to_scale)
         except ValidationError as exc:
             error = exc.errors()[0]
             where = "/" + "/".join(str(step) for step in error["loc"])
@@ -173,7 +180,7 @@ def plan(
     return result
 
 
-def _records(check: OutsideCheck, by: str, scale: Any) -> Planned:
+def _records(check: OutsideCheck, by: str, to_scale: Callable[[str], str | None]) -> Planned:
     claim_id, source_id = ids_for(check)
     language = check.language or guess_language(check.statement)
     source = Source.model_validate(
@@ -195,7 +202,7 @@ def _records(check: OutsideCheck, by: str, scale: Any) -> Planned:
         "source": source_id,
         "reviewed": check.reviewed,
         "rating": check.rating,
-        "maps_to": map_label(check.rating, scale) if check.rating else None,
+        "maps_to": to_scale(check.rating) if check.rating else None,
     }
     claim = new_claim_record(
         {
@@ -230,9 +237,12 @@ def import_checks(
         return result
     record_path(dataset.root, "claim", "check-case-name", case)  # refuses a bad case name first
     items = progress(result.created) if progress else result.created
-    for planned in items:
-        source_path = record_path(dataset.root, "source", planned.source.id)
-        create_document(source_path, "source", planned.source)
-        claim_path = record_path(dataset.root, "claim", planned.claim.id, case)
-        create_document(claim_path, "claim", planned.claim)
+
+    def files() -> Iterable[tuple[Path, Any, Any]]:
+        for planned in items:
+            yield record_path(dataset.root, "source", planned.source.id), "source", planned.source
+            claim_path = record_path(dataset.root, "claim", planned.claim.id, case)
+            yield claim_path, "claim", planned.claim
+
+    create_documents(files())
     return result

@@ -3,7 +3,7 @@
 scan      which files are there (layout)
 load      every record, fast and safely, with problems (dataset)
 position  line and column of a field, for problems found later (checks)
-open_document / save_document / create_document / remove_document   edit one file (edit)
+open_document / save_document / create_document(s) / remove_document   edit files (edit)
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .edit import (
         Document,
         create_document,
+        create_documents,
         open_document,
         plain,
         remove_document,
@@ -33,6 +34,7 @@ _LAZY = {
     "load": "dataset",
     "Document": "edit",
     "create_document": "edit",
+    "create_documents": "edit",
     "open_document": "edit",
     "plain": "edit",
     "remove_document": "edit",
@@ -65,6 +67,7 @@ __all__ = [
     "Inventory",
     "Loaded",
     "create_document",
+    "create_documents",
     "load",
     "open_document",
     "plain",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..problems import ClaimtrackError, Problem
 from .atomic import write_atomic
+from .emit import emit
 from .parse import MAX_FILE_BYTES, parse, too_large
 from .records import Kind, validate
 
@@ -148,6 +151,36 @@ def create_document(path: Path, kind: Kind, record: BaseModel) -> Document:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, content)
     return Document(path, kind, record, _yaml().load(content), content)
+
+
+def create_documents(items: Iterable[tuple[Path, Kind, BaseModel]]) -> int:
+    """Write many new record files (an import): each refused if it exists or would not load
+    back, each appearing whole (written aside, then renamed), and all made durable by one
+    sync at the end rather than one per file. New records need no comment-keeping writer, so
+    they are written by `emit`, in the same style as `render`. Returns the number written."""
+    written = 0
+    try:
+        for path, kind, record in items:
+            if path.exists():
+                raise ClaimtrackError(
+                    Problem("file-exists", f"{path} already exists; nothing replaced", str(path))
+                )
+            data = plain(record)
+            content = emit(data)
+            # The record is a validated model: reading the text back to the same data is
+            # enough to know the file loads. Otherwise ruamel writes it, with the full check.
+            if content is None or parse(content, str(path)) != (data, None):
+                content = render(record)
+                _refuse_if_invalid(path, kind, content)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.new")
+            temporary.write_bytes(content)
+            os.replace(temporary, path)
+            written += 1
+    finally:
+        if written:
+            os.sync()
+    return written
 
 
 def remove_document(document: Document) -> None:
