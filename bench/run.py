@@ -279,6 +279,8 @@ def main() -> int:
     }
     (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(f"\nresults: {(OUT / 'results.json').relative_to(REPO)}")
+    interop = [sys.executable, str(BENCH / "interop.py"), "--claims", str(args.claims)]
+    subprocess.run([*interop, "--seed", str(args.seed)], check=False)  # dupes and import
     return 0
 
 

@@ -179,3 +179,30 @@ def test_a_bad_map_option_is_a_usage_error(make_dataset) -> None:
         cli, ["--data", str(make_dataset()), "import", str(fixture("021")), "--map", "x=nothing"]
     )
     assert result.exit_code == 2
+
+
+def test_no_progress_bar_off_a_terminal_and_quiet_lists_nothing(make_dataset) -> None:
+    root = make_dataset()
+    result = CliRunner().invoke(
+        cli, ["--data", str(root), "import", str(fixture("021")), "--by", "Salma", "--quiet"]
+    )
+    assert result.exit_code == 0
+    assert "it/s" not in result.output and "created " not in result.output.splitlines()[0][:8]
+    assert result.output.count("\n") == 1  # the summary line only
+
+
+def test_an_unknown_member_cannot_import(make_dataset) -> None:
+    root = make_dataset()
+    result = CliRunner().invoke(
+        cli, ["--data", str(root), "import", str(fixture("021")), "--by", "Nobody"]
+    )
+    assert result.exit_code == 1 and "not-on-team" in result.output
+    assert not (root / "checked-elsewhere").exists()
+
+
+def test_a_non_utf8_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.json"
+    bad.write_bytes('{"claimReviewed": "caf\xe9"}'.encode("latin-1"))
+    checks, problems = read_inputs([bad, tmp_path / "missing.json"], "claimreview")
+    assert not checks
+    assert [p.code for p in problems] == ["not-utf8", "unreadable-file"]
