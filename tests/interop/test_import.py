@@ -206,3 +206,12 @@ def test_a_non_utf8_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     checks, problems = read_inputs([bad, tmp_path / "missing.json"], "claimreview")
     assert not checks
     assert [p.code for p in problems] == ["not-utf8", "unreadable-file"]
+
+
+def test_more_quirks_each_from_a_real_file() -> None:
+    africa = one("011")  # '2020-03-27T10:46:13+0200': a zone without its colon
+    assert isinstance(africa.reviewed, datetime) and africa.reviewed.utcoffset().seconds == 7200
+    assert "@context" not in fixture("027").read_text(encoding="utf-8")
+    assert one("027").publisher == "Newtral"  # no @context at all
+    assert one("012").rating  # ratingValue a number, itemReviewed typed 'creativeWork'
+    assert one("016").rating and one("017").rating  # ratingValue absent: the text is kept
