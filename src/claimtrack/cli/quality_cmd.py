@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -56,6 +57,8 @@ def quality(ctx: Context, fmt: str, docs: Path | None, stuck_days: int | None) -
     except DatasetNotFound as exc:
         fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
         return
+    # The records live until the end: the collector need not scan them again while GX imports.
+    gc.freeze()
     if docs is not None:
         docs.mkdir(parents=True, exist_ok=True)
     report, problems = check_dataset(dataset, stuck_days=stuck_days, docs=docs)
