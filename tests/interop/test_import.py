@@ -215,3 +215,16 @@ def test_more_quirks_each_from_a_real_file() -> None:
     assert one("027").publisher == "Newtral"  # no @context at all
     assert one("012").rating  # ratingValue a number, itemReviewed typed 'creativeWork'
     assert one("016").rating and one("017").rating  # ratingValue absent: the text is kept
+
+
+def test_an_import_stopped_half_way_is_completed_by_running_it_again(make_dataset) -> None:
+    root = make_dataset()
+    checks, _ = read_inputs([fixture("021")], "claimreview")
+    planned = import_checks(load(root), checks, "Salma", dry_run=True).created[0]
+    source_path = root / "sources" / f"{planned.source.id}.yaml"
+    from claimtrack.store import create_documents
+
+    create_documents([(source_path, "source", planned.source)])  # the claim never written
+    result = import_checks(load(root), checks, "Salma")
+    assert [(p.claim.id, p.new_source) for p in result.created] == [(planned.claim.id, False)]
+    assert validate_dataset(root).ok

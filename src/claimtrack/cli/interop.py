@@ -96,7 +96,8 @@ def import_cmd(
         for planned in result.created:
             review = planned.claim.checked_elsewhere[0]
             click.echo(
-                f"{verb} {case}/{planned.claim.id} + sources/{planned.source.id}: "
+                f"{verb} {case}/{planned.claim.id} "
+                f"{'+' if planned.new_source else 'citing'} sources/{planned.source.id}: "
                 f"{review.publisher}, rating {review.rating or '-'!r} "
                 f"(maps to {review.maps_to or 'nothing'}) <- {planned.origin}"
             )

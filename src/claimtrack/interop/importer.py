@@ -37,6 +37,7 @@ class Planned:
     claim: Claim
     source: Source
     origin: str
+    new_source: bool = True  # False: the review page's source is already in the dataset
 
 
 @dataclass
@@ -92,15 +93,22 @@ def url_key(url: str) -> str:
 
 
 def known_reviews(dataset: Dataset) -> dict[str, str]:
-    """Review URL key -> the id of the claim (or fact-check source) that already has it."""
+    """Review URL key -> the id of the claim that already has it."""
     known: dict[str, str] = {}
-    for loaded in dataset.sources:
-        if loaded.record.kind == "fact-check" and loaded.record.url:
-            known[url_key(loaded.record.url)] = loaded.record.id
     for claim in dataset.claims:
         for review in claim.record.checked_elsewhere:
             known[url_key(review.url)] = claim.record.id
     return known
+
+
+def review_sources(dataset: Dataset) -> dict[str, str]:
+    """Review URL key -> the id of a fact-check source with that address (an import stopped
+    half-way, or a source added by hand): reused rather than created again."""
+    return {
+        url_key(loaded.record.url): loaded.record.id
+        for loaded in dataset.sources
+        if loaded.record.kind == "fact-check" and loaded.record.url
+    }
 
 
 def slug_of(text: str, limit: int = 30) -> str:
@@ -123,6 +131,7 @@ def plan(
     """What importing `checks` would create, what it skips, and the problems; writes nothing."""
     result = ImportResult()
     known = known_reviews(dataset)
+    sources = review_sources(dataset)
     taken = {loaded.record.id for loaded in dataset.records()}
     scale = effective_scale(dataset.settings)
     mapped: dict[str, str | None] = {}  # each distinct rating is mapped once
@@ -151,8 +160,10 @@ def plan(
                 )
             )
             continue
+        if key in sources:
+            planned = _reuse_source(planned, sources[key])
         claim_id, source_id = planned.claim.id, planned.source.id
-        if claim_id in taken or source_id in taken:
+        if claim_id in taken or (planned.new_source and source_id in taken):
             result.problems.append(
                 Problem(
                     "duplicate-id",
@@ -223,6 +234,15 @@ def _records(check: OutsideCheck, by: str, to_scale: Callable[[str], str | None]
     return Planned(claim, source, check.origin)
 
 
+def _reuse_source(planned: Planned, source_id: str) -> Planned:
+    claim = planned.claim
+    review = claim.checked_elsewhere[0].model_copy(update={"source": source_id})
+    appearance = claim.appearances[0].model_copy(update={"source": source_id})
+    claim = claim.model_copy(update={"checked_elsewhere": [review], "appearances": [appearance]})
+    source = planned.source.model_copy(update={"id": source_id})
+    return Planned(claim, source, planned.origin, new_source=False)
+
+
 def import_checks(
     dataset: Dataset,
     checks: list[OutsideCheck],
@@ -240,7 +260,9 @@ def import_checks(
 
     def files() -> Iterable[tuple[Path, Any, Any]]:
         for planned in items:
-            yield record_path(dataset.root, "source", planned.source.id), "source", planned.source
+            if planned.new_source:
+                source_path = record_path(dataset.root, "source", planned.source.id)
+                yield source_path, "source", planned.source
             claim_path = record_path(dataset.root, "claim", planned.claim.id, case)
             yield claim_path, "claim", planned.claim
 
