@@ -60,12 +60,27 @@ def test_json_report_is_stable(make_dataset) -> None:
     first, second = invoke(root, "--format", "json"), invoke(root, "--format", "json")
     assert first.exit_code == 0 and first.output == second.output
     report = json.loads(first.output)
-    assert list(report) == ["ok", "counts", "stuck_days", "frames", "expectations"]
+    assert list(report) == [
+        "ok",
+        "counts",
+        "stuck_days",
+        "unread_files",
+        "frames",
+        "expectations",
+    ]
     assert report["counts"] == {"expectations": 15, "failed": 0, "errors": 0, "warnings": 0}
     assert set(report["expectations"][0]) == {
         "name", "frame", "columns", "type", "severity", "description", "success",
         "failing", "rows", "examples", "exception",
     }  # fmt: skip
+
+
+def test_files_the_store_cannot_read_are_counted(make_dataset) -> None:
+    root = make_dataset({"case-one/broken.yaml": "id: broken\nstatement: [\n"})
+    result = invoke(root)
+    assert result.exit_code == 0
+    assert "1 file with problems left out of the frames: run claimtrack validate" in result.stdout
+    assert json.loads(invoke(root, "--format", "json").output)["unread_files"] == 1
 
 
 def test_usage_errors_exit_2(make_dataset, tmp_path) -> None:

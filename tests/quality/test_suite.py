@@ -196,3 +196,10 @@ def test_stuck_days_is_configurable(make_dataset) -> None:
     assert [o.name for o in report.failed] == ["stuck-in-work"]
     assert report.stuck_days == 5
     assert report.ok  # a warning
+
+
+def test_without_settings_the_language_check_is_left_out(make_dataset) -> None:
+    report, problems = check_dataset(make_dataset({"dataset.yaml": None}), now=NOW)
+    assert problems == [] and report is not None
+    assert "language-of-dataset" not in {o.name for o in report.outcomes}
+    assert report.failed == []

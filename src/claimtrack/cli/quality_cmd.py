@@ -88,6 +88,11 @@ def quality(ctx: Context, fmt: str, docs: Path | None, stuck_days: int | None) -
             f"{len(report.outcomes)} expectations on {len(report.frames)} frames: "
             f"{len(failed)} failed ({counts})"
         )
+        if report.unread:
+            click.echo(
+                f"{_plural(report.unread, 'file')} with problems left out of the frames: "
+                "run claimtrack validate"
+            )
         if report.docs:
             click.echo(f"Data Docs: {report.docs}")
     raise SystemExit(0 if report.ok else 1)

@@ -41,6 +41,7 @@ def check_dataset(
 
     report = run(frames, suite.checks, docs)
     report.stuck_days = suite.stuck_days
+    report.unread = len({p.path for p in dataset.problems})
     if docs is not None:
         from .docs import make_offline
 

@@ -51,6 +51,7 @@ class QualityReport:
     outcomes: list[Outcome] = field(default_factory=list)
     frames: dict[str, int] = field(default_factory=dict)  # rows per frame
     stuck_days: int = 0
+    unread: int = 0  # files the store could not turn into records: not in the frames
     docs: str | None = None  # the Data Docs index, when written
 
     @property
@@ -73,6 +74,7 @@ class QualityReport:
                 "warnings": sum(o.severity == Severity.WARNING for o in failed),
             },
             "stuck_days": self.stuck_days,
+            "unread_files": self.unread,
             "frames": dict(self.frames),
             "expectations": [o.to_dict() for o in self.outcomes],
         }
