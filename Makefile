@@ -29,6 +29,8 @@ lab: venv
 bench: venv
 	$(BIN)/python -m pip install --quiet check-jsonschema
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/network.py
 
 lint: venv
 	$(BIN)/ruff check src tests bench

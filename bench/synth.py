@@ -41,6 +41,9 @@ from words import (
     VERDICT_SCALE,
 )
 
+from claimtrack.checks.network import LINK_ENDS
+from claimtrack.models import ActorKind
+
 STAMP_FILE = ".synth-stamp"  # a dotfile: claimtrack and the floor both skip it
 ZONES = [timezone(timedelta(hours=1)), UTC, timezone(timedelta(hours=2))]
 START = datetime(2023, 1, 1, 8, tzinfo=UTC)
@@ -242,8 +245,16 @@ def source(rng: random.Random, index: int) -> dict[str, Any]:
     return record
 
 
+# Link kinds the generator uses; which actors each may join comes from claimtrack itself.
+SYNTH_LINKS = {"operates", "member-of", "promotes", "attacks", "tied-to"}
+
+
 def actor(
-    rng: random.Random, index: int, earlier: list[str], source_ids: list[str]
+    rng: random.Random,
+    index: int,
+    earlier: list[str],
+    source_ids: list[str],
+    kinds: dict[str, str],
 ) -> dict[str, Any]:
     kind, slug, labels = rng.choice(ACTOR_KINDS)
     record: dict[str, Any] = {
@@ -261,17 +272,27 @@ def actor(
             record["url"] = f"https://www.facebook.example/{index:06d}"
         record["created"] = (START + timedelta(days=rng.randrange(SPAN_DAYS))).date().isoformat()
     if earlier and rng.random() < 0.5:
-        links = []
+        links: dict[tuple[str, str], dict[str, Any]] = {}
         for _ in range(rng.randint(1, 3)):
+            target = rng.choice(earlier)
+            fitting = [
+                str(kind)
+                for kind, (starts, ends) in LINK_ENDS.items()
+                if kind in SYNTH_LINKS
+                and ActorKind(record["kind"]) in starts
+                and ActorKind(kinds[target]) in ends
+            ]
+            if not fitting:
+                continue
             link: dict[str, Any] = {
-                "kind": rng.choice(["operates", "member-of", "promotes", "attacks", "tied-to"]),
-                "to": rng.choice(earlier),
+                "kind": rng.choice(sorted(fitting)),
+                "to": target,
                 "confidence": rng.choice(["confirmed", "likely", "suspected"]),
+                "evidence": [{"source": rng.choice(source_ids), "shows": rng.choice(SHOWS)}],
             }
-            if rng.random() < 0.5:
-                link["evidence"] = [{"source": rng.choice(source_ids), "shows": rng.choice(SHOWS)}]
-            links.append(link)
-        record["links"] = links
+            links.setdefault((link["kind"], target), link)  # the same link once
+        if links:
+            record["links"] = list(links.values())
     return record
 
 
@@ -407,9 +428,11 @@ def records(claims: int, seed: int) -> Iterator[tuple[str, dict[str, Any]]]:
         yield f"sources/{record['id']}.yaml", record
     actors: list[dict[str, Any]] = []
     actor_ids: list[str] = []
+    kinds: dict[str, str] = {}
     for i in range(max(3, claims // 5)):
-        record = actor(rng, i, actor_ids, source_ids)
+        record = actor(rng, i, actor_ids, source_ids, kinds)
         actor_ids.append(record["id"])
+        kinds[record["id"]] = record["kind"]
         actors.append(record)
         yield f"actors/{record['id']}.yaml", record
     for i in range(claims):

@@ -85,8 +85,9 @@ def default_checks(frames: Frames, stuck_days: int = DEFAULT_STUCK_DAYS) -> list
         Check("four-eyes", "claims", in_set, {"column": "four_eyes", "value_set": [True]}, E,
               "A published claim has a reviewer who is not its assignee"),
         Check("evidence-preserved", "evidence", in_set,
-              {"column": "source_preserved", "value_set": [True]}, E,
-              "Every evidence item cites a source with an archive URL or a sha256 of a copy"),
+              {"column": "source_preserved", "value_set": [True]}, W,
+              "Every evidence item cites a source with an archive URL or a sha256 of a copy "
+              "(the publication gate requires it; during research it is a reminder)"),
         Check("appeared-before-created", "claims", later,
               {"column_A": "created", "column_B": "appeared", **pair}, E,
               "A claim is created on or after the day it first appeared"),
