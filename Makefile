@@ -24,7 +24,8 @@ test: venv chromium
 
 lab: venv
 	@mkdir -p notebooks
-	CLAIMTRACK_DATA=$(CURDIR)/claims $(BIN)/jupyter lab --notebook-dir=notebooks
+	CLAIMTRACK_DATA=$(CURDIR)/claims $(BIN)/jupyter lab --notebook-dir=notebooks \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: venv
 	$(BIN)/python -m pip install --quiet check-jsonschema
