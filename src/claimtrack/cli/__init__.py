@@ -5,6 +5,7 @@ function, and turns its report or error into lines and an exit code (0 clean, 1 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -63,10 +64,13 @@ class Group(click.Group):
 
 
 def require_extra(module: str, extra: str) -> None:
-    """Stop with the install command when an optional dependency is missing."""
+    """Stop with the install command when an optional dependency is missing. It looks the
+    module up without importing it: the command imports it when (and how) it needs it."""
     try:
-        importlib.import_module(module)
-    except ImportError:
+        found = importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
         fail(
             Problem(
                 "missing-extra",

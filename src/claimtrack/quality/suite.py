@@ -127,7 +127,9 @@ def default_checks(frames: Frames, stuck_days: int = DEFAULT_STUCK_DAYS) -> list
 
 def expectation_classes() -> dict[str, type]:
     """Great Expectations' expectation classes by type (expect_column_values_to_be_unique)."""
-    import great_expectations as gx
+    from .runner import import_gx
+
+    gx = import_gx()
     from great_expectations.expectations.expectation import Expectation
 
     found = {}
