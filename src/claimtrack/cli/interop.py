@@ -11,8 +11,7 @@ import click
 
 from ..problems import Problem
 from . import Context, require_extra
-from .output import fail, problem_line, table
-from .records import _load
+from .output import fail, open_dataset, problem_line, table
 from .workflow import BY, _who
 
 
@@ -83,7 +82,7 @@ def import_cmd(
         fail(Problem("invalid-option", str(exc)), 2)
         return
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     member(dataset, who)
     checks, problems = read_inputs(files, fmt, mapping)  # type: ignore[arg-type]
     result = import_checks(
@@ -149,7 +148,7 @@ def similar(ctx: Context, claim_id: str, top: int, fmt: str) -> None:
     require_extra("rapidfuzz", "interop")
     from ..matching import similar as closest
 
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     loaded = dataset.claim(claim_id)
     if loaded is None:
         fail(Problem("unknown-claim", f"no claim has the id '{claim_id}'", str(ctx.data)))
@@ -184,7 +183,7 @@ def dupes(ctx: Context, threshold: float, fmt: str) -> None:
     require_extra("rapidfuzz", "interop")
     from ..matching import duplicates
 
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     matches = duplicates((c.record for c in dataset.claims), threshold)
     table(_rows(matches), MATCH_COLUMNS, fmt)
     if fmt == "table":
@@ -211,7 +210,7 @@ def merge(ctx: Context, keep: str, drop: str, by: str | None) -> None:
     from ..merge import merge_claims
 
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = merge_claims(dataset, keep, drop, who)
     click.echo(
         f"{claim.id}: merged {drop} ({len(claim.appearances)} appearances, "

@@ -9,8 +9,7 @@ import click
 
 from ..problems import Problem
 from . import Context, require_extra
-from .output import fail, problem_line
-from .records import _load
+from .output import fail, open_dataset, problem_line
 from .workflow import BY, _who
 
 
@@ -59,7 +58,7 @@ def show(
     require_extra("networkx", "network")
     from ..network.graph import build, export
 
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     if case is not None and case not in dataset.cases:
         fail(
             Problem(
@@ -106,7 +105,7 @@ def import_accounts_cmd(ctx: Context, csv_file: Path, dry_run: bool, by: str | N
     """
     from ..network.accounts import import_accounts
 
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     result = import_accounts(dataset, csv_file, dry_run=dry_run)
     for problem in result.problems:
         click.echo(problem_line(problem), err=True)
@@ -222,7 +221,7 @@ def detect(
     if write and who:
         if found.problems:
             fail(Problem("not-written", "the table has problems: fix them before --write"))
-        dataset = _load(ctx)
+        dataset = open_dataset(ctx)
         written, unmatched = record_links(dataset, found, posts_file, who)
         for a, b in written:
             click.echo(f"recorded: {a} tied-to {b} (suspected)", err=fmt == "json")

@@ -65,3 +65,15 @@ def _plural(n: int, word: str) -> str:
 
 def _cell(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def open_dataset(ctx: Any) -> Any:
+    """The dataset of the command's --data folder; exit 2 when there is none."""
+    from ..store import load
+    from ..store.layout import DatasetNotFound
+
+    try:
+        return load(ctx.data)
+    except DatasetNotFound as exc:
+        fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
+        raise  # unreachable: fail exits

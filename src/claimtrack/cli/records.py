@@ -11,19 +11,11 @@ from pydantic import ValidationError
 from ..authoring import add_record, current_user, new_claim_record
 from ..models import Actor, ActorKind, Category, Claim, Source, SourceKind, Status
 from ..problems import Problem
-from ..store import Dataset, DatasetNotFound, load, plain, render
+from ..store import Dataset, plain, render
 from . import Context
-from .output import fail, table
+from .output import fail, open_dataset, table
 
 FORMAT = click.Choice(["text", "json"])
-
-
-def _load(ctx: Context) -> Dataset:
-    try:
-        return load(ctx.data)
-    except DatasetNotFound as exc:
-        fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
-        raise  # unreachable: fail exits
 
 
 LIST_COLUMNS = ["id", "case", "status", "category", "verdict", "language", "assignee"]
@@ -73,7 +65,7 @@ def list_claims(
       claimtrack list --status new --status triaged
       claimtrack list --case fes-meknes-network --format json
     """
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     rows = [
         claim_row(dataset, loaded)
         for loaded in sorted(dataset.claims, key=lambda c: (c.case or "", c.record.id))
@@ -102,7 +94,7 @@ def show(ctx: Context, record_id: str, fmt: str) -> None:
       claimtrack show network-fake-accounts
       claimtrack show al-assima-2025-04-09-network --format json
     """
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     found = next((r for r in dataset.records() if r.record.id == record_id), None)
     if found is None:
         fail(
@@ -132,7 +124,7 @@ def _create(
     case: str | None = None,
     by: str | None = None,
 ) -> None:
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     fields = {k: v for k, v in fields.items() if v not in (None, (), [])}
     try:
         if record_type is Claim:

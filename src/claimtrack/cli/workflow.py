@@ -24,8 +24,7 @@ from ..workflow import (
     set_verdict,
 )
 from . import Context
-from .output import fail
-from .records import _load
+from .output import fail, open_dataset
 
 BY = click.option("--by", help="Who acts (default: CLAIMTRACK_USER, then git user.name).")
 
@@ -52,7 +51,7 @@ def status(ctx: Context, claim_id: str, target: str, by: str | None, note: str |
       claimtrack status bad-cheques rejected --by Salma --note "not check-worthy: ..."
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: change_status(dataset, c, Status(target), who, note))
     click.echo(f"{claim.id}: {claim.history[-1].from_} -> {claim.status}")
 
@@ -70,7 +69,7 @@ def assign_cmd(ctx: Context, claim_id: str, name: str, by: str | None) -> None:
       claimtrack assign bad-cheques Salma --by Karim
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: assign(dataset, c, name, who))
     click.echo(f"{claim.id}: assigned to {claim.assignee}")
 
@@ -89,7 +88,7 @@ def verdict(ctx: Context, claim_id: str, label: str, rationale: str, by: str | N
       claimtrack verdict bad-cheques unproven --rationale "No court record ..." --by Salma
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: set_verdict(dataset, c, label, rationale, who))
     click.echo(f"{claim.id}: verdict {claim.verdict}")
 
@@ -111,7 +110,7 @@ def review_cmd(
       claimtrack review bad-cheques send-back --by Karim --note "archive the court record"
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: review(dataset, c, decision, who, note))  # type: ignore[arg-type]
     click.echo(f"{claim.id}: {decision} by {who}; status {claim.status}")
 
@@ -130,7 +129,7 @@ def correct_cmd(ctx: Context, claim_id: str, by: str | None, what: str, why: str
       claimtrack correct bad-cheques --by Karim --note "date of the ruling" --why "misread"
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: correct(dataset, c, who, what, why))
     click.echo(f"{claim.id}: reopened for a correction; status {claim.status}")
 
@@ -164,7 +163,7 @@ def reply_cmd(
         --deadline 2025-04-20T18:00:00+01:00 --by Salma
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     try:
         attempt = ReplyAttempt.model_validate(
             {
@@ -195,7 +194,7 @@ def gate(ctx: Context, claim_id: str, fmt: str) -> None:
     Example:
       claimtrack gate bad-cheques
     """
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     loaded = dataset.claim(claim_id)
     if loaded is None:
         fail(Problem("unknown-claim", f"no claim has the id '{claim_id}'", str(ctx.data)))
@@ -232,7 +231,7 @@ def evidence_cmd(ctx: Context, claim_id: str, source_id: str, shows: str, by: st
         --shows "The ruling convicts the leader of issuing two bad cheques" --by Salma
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: add_evidence(dataset, c, source_id, shows, who))
     click.echo(f"{claim.id}: {len(claim.evidence)} evidence items")
 
@@ -250,7 +249,7 @@ def note_cmd(ctx: Context, claim_id: str, text: str, by: str | None) -> None:
       claimtrack note tender-brokering "Asked the commune for the committee minutes" --by Youssef
     """
     who = _who(by)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     claim = apply(dataset, claim_id, lambda c: add_note(dataset, c, text, who))
     click.echo(f"{claim.id}: {len(claim.notes)} notes")
 
@@ -277,7 +276,7 @@ def archive_cmd(
     """
     if not (archive_url or stored_copy):
         fail(Problem("invalid-option", "give --url or --copy (or both)"), 2)
-    dataset = _load(ctx)
+    dataset = open_dataset(ctx)
     try:
         source = preserve_source(dataset, source_id, archive_url, stored_copy)
     except ValidationError as exc:
