@@ -1,0 +1,457 @@
+"""The workflow panel: a claim's status and the moves allowed now, assignment, the verdict, the
+editor's review, right of reply, corrections, and the publication gate as a checklist.
+
+Every action is a call to `claimtrack.workflow` through `Desk.act`, as the person picked on the
+desk, with the same role checks as the command line: the panel holds no rule of its own. It
+shows only the moves the claim's status and the person's role allow; a move asked for anyway
+(`move`) is refused by the library and the refusal is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import ipywidgets as widgets
+from pydantic import ValidationError
+
+from ..models import Claim, ReplyAttempt, ReplyChannel, ReplyOutcome, Role, Status
+from ..problems import ClaimtrackError, Problem
+from ..verdicts import UNVERIFIED, label_text
+from ..workflow import (
+    GateResult,
+    allowed_targets,
+    apply,
+    assign,
+    change_status,
+    correct,
+    evaluate,
+    record_reply,
+    review,
+    set_verdict,
+)
+from ..workflow.gate import scale_of
+from ..workflow.transitions import find, may
+from .display import excerpt, table_html, text
+from .session import Desk, labelled
+
+# The move in review that the review box offers as "Send back" (with the editor's note).
+REVIEW_MOVE = (Status.IN_REVIEW, Status.RESEARCHING)
+# A change of one claim, as it is on disk, by the person working.
+Change = Callable[[Claim, str], Claim]
+BUTTON_TEXT = {
+    Status.TRIAGED: "Triage (worth checking)",
+    Status.RESEARCHING: "Start research",
+    Status.IN_REVIEW: "Submit for review",
+    Status.PUBLISHED: "Publish",
+    Status.REJECTED: "Reject (not check-worthy)",
+}
+
+
+class WorkflowPanel(widgets.VBox):
+    """The workflow of one claim: `show(claim_id)`, then the moves and edits it allows."""
+
+    def __init__(self, desk: Desk, claim_id: str | None = None):
+        self.desk = desk
+        self.claim_id: str | None = None
+        self.summary = widgets.HTML()
+        self.moves = widgets.HBox()
+        self.transition_buttons: dict[str, widgets.Button] = {}
+        self.note = widgets.Textarea(
+            placeholder="Note: why (needed to reject, send back or reconsider)",
+            layout=widgets.Layout(width="100%", height="4em"),
+        )
+        self.note.add_class("ct-note")
+
+        self.assignee = labelled("Assign to", widgets.Dropdown(options=self._team_options()))
+        self.assign_button = widgets.Button(description="Assign", icon="user")
+        self.assign_button.add_class("ct-assign")
+        self.assign_button.on_click(lambda _: self.assign(self.assignee.value))
+
+        self.verdict = labelled("Verdict", widgets.Dropdown(options=self._verdict_options()))
+        self.rationale = widgets.Textarea(
+            placeholder="Rationale: why this verdict, from the evidence (published)",
+            layout=widgets.Layout(width="100%", height="6em"),
+        )
+        self.rationale.add_class("ct-rationale")
+        self.verdict_button = widgets.Button(description="Set verdict", icon="gavel")
+        self.verdict_button.add_class("ct-verdict")
+        self.verdict_button.on_click(
+            lambda _: self.set_verdict(self.verdict.value, self.rationale.value)
+        )
+
+        self.approve_button = widgets.Button(
+            description="Approve", button_style="success", icon="check"
+        )
+        self.approve_button.add_class("ct-approve")
+        self.approve_button.on_click(lambda _: self.approve())
+        self.send_back_button = widgets.Button(
+            description="Send back", button_style="warning", icon="undo"
+        )
+        self.send_back_button.add_class("ct-send-back")
+        self.send_back_button.on_click(lambda _: self.send_back(self.note.value))
+        self.review_box = widgets.VBox(
+            [
+                widgets.HTML("<b>Review (editors)</b>: approve, or send back with a note above"),
+                widgets.HBox([self.approve_button, self.send_back_button]),
+            ]
+        )
+
+        self.reply_actor = labelled("Contacted", widgets.Dropdown(options=[]))
+        self.reply_channel = labelled(
+            "Channel", widgets.Dropdown(options=[c.value for c in ReplyChannel])
+        )
+        self.reply_outcome = labelled(
+            "Outcome", widgets.Dropdown(options=[o.value for o in ReplyOutcome])
+        )
+        self.reply_deadline = labelled(
+            "Deadline", widgets.Text(placeholder="2025-04-20T18:00:00+01:00 (optional)")
+        )
+        self.reply_summary = labelled(
+            "Answer", widgets.Text(placeholder="what they answered, for publication (no names)")
+        )
+        self.reply_button = widgets.Button(description="Record reply", icon="phone")
+        self.reply_button.add_class("ct-reply")
+        self.reply_button.on_click(
+            lambda _: self.record_reply(
+                self.reply_actor.value,
+                self.reply_channel.value,
+                self.reply_outcome.value,
+                self.reply_deadline.value or None,
+                self.reply_summary.value or None,
+            )
+        )
+        self.reply_box = widgets.VBox(
+            [
+                widgets.HTML("<b>Right of reply</b>"),
+                self.reply_actor,
+                widgets.HBox([self.reply_channel, self.reply_outcome]),
+                self.reply_deadline,
+                self.reply_summary,
+                self.reply_button,
+            ]
+        )
+
+        self.correction_what = labelled("What changes", widgets.Text())
+        self.correction_why = labelled("Why", widgets.Text())
+        self.correct_button = widgets.Button(
+            description="Reopen with a correction", button_style="danger", icon="pencil"
+        )
+        self.correct_button.add_class("ct-correct")
+        self.correct_button.on_click(
+            lambda _: self.correct(self.correction_what.value, self.correction_why.value)
+        )
+        self.correction_box = widgets.VBox(
+            [
+                widgets.HTML("<b>Correction</b> (public; the claim goes back to research)"),
+                self.correction_what,
+                self.correction_why,
+                self.correct_button,
+            ]
+        )
+
+        self.gate_html = widgets.HTML()
+        self.gate: list[GateResult] = []
+        self.research_box = widgets.VBox(
+            [
+                widgets.HBox([self.assignee, self.assign_button]),
+                self.verdict,
+                self.rationale,
+                self.verdict_button,
+            ]
+        )
+        super().__init__(
+            [
+                self.summary,
+                self.moves,
+                self.note,
+                self.research_box,
+                self.review_box,
+                self.reply_box,
+                self.correction_box,
+                self.gate_html,
+            ]
+        )
+        self.add_class("ct-workflow")
+        desk.on_reload(self.refresh)
+        desk.user_picker.observe(lambda _: self.refresh(), names="value")
+        if claim_id:
+            self.show(claim_id)
+        else:
+            self.refresh()
+
+    # What the panel shows --------------------------------------------------------------
+
+    @property
+    def claim(self) -> Claim | None:
+        loaded = self.desk.dataset.claim(self.claim_id) if self.claim_id else None
+        return loaded.record if loaded else None
+
+    @property
+    def allowed(self) -> list[str]:
+        """The target statuses of the move buttons shown now."""
+        return list(self.transition_buttons)
+
+    def show(self, claim_id: str | None) -> None:
+        """Show the claim with this id (None shows nothing)."""
+        self.claim_id = claim_id or None
+        if claim_id and self.claim is None:
+            self.desk.show_error(
+                Problem("unknown-claim", f"no claim has the id '{claim_id}'", str(self.desk.root))
+            )
+            self.claim_id = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the dataset as loaded now (called after every reload of the desk)."""
+        self.assignee.options = self._team_options()
+        self.verdict.options = self._verdict_options()
+        claim = self.claim
+        if claim is None:
+            self.summary.value = "<i>No claim selected.</i>"
+            self._buttons([])
+            self.gate = []
+            self.gate_html.value = ""
+            for box in (self.research_box, self.review_box, self.reply_box, self.correction_box):
+                box.layout.display = "none"
+            return
+        self.summary.value = self._summary_html(claim)
+        self._buttons(self._moves_for(claim))
+        status = Status(claim.status)
+        self.research_box.layout.display = (
+            None if status in (Status.TRIAGED, Status.RESEARCHING, Status.IN_REVIEW) else "none"
+        )
+        self.verdict_button.disabled = status not in (Status.RESEARCHING, Status.IN_REVIEW)
+        if claim.assignee:
+            self.assignee.value = claim.assignee
+        if claim.verdict != UNVERIFIED and claim.verdict in {v for _, v in self.verdict.options}:
+            self.verdict.value = claim.verdict
+            self.rationale.value = claim.rationale or ""
+        self.review_box.layout.display = None if status == Status.IN_REVIEW else "none"
+        self.correction_box.layout.display = None if status == Status.PUBLISHED else "none"
+        self.reply_box.layout.display = None if claim.subjects else "none"
+        self.reply_actor.options = [
+            (self._actor_label(subject), subject) for subject in claim.subjects
+        ]
+        self.gate = evaluate(self.desk.dataset, claim)
+        self.gate_html.value = self._gate_html(self.gate)
+
+    def _moves_for(self, claim: Claim) -> list[Status]:
+        """The moves the claim's status allows, kept to those the person's role allows."""
+        role = self._role()
+        moves = []
+        for target in allowed_targets(claim):
+            move = find(Status(claim.status), target)
+            if move is None or (Status(claim.status), target) == REVIEW_MOVE:
+                continue
+            if role is None or may(role, move.role):
+                moves.append(target)
+        return moves
+
+    def _buttons(self, targets: list[Status]) -> None:
+        self.transition_buttons = {}
+        for target in targets:
+            button = widgets.Button(
+                description=BUTTON_TEXT.get(target, f"Move to {target}"),
+                button_style="danger" if target == Status.REJECTED else "primary",
+                tooltip=f"move to '{target}'",
+            )
+            button.add_class(f"ct-move-{target}")
+            button.on_click(lambda _, t=target: self.move(t))
+            self.transition_buttons[str(target)] = button
+        self.moves.children = list(self.transition_buttons.values())
+
+    def _summary_html(self, claim: Claim) -> str:
+        scale = scale_of(self.desk.dataset)
+        verdict = label_text(scale, claim.verdict, self.desk.language)
+        rows = [
+            ["Status", str(claim.status)],
+            ["Assignee", claim.assignee or "nobody yet"],
+            ["Reviewer", claim.reviewer or "not reviewed"],
+            ["Verdict", verdict],
+        ]
+        # A claim is never shown as a fact: the statement is what someone claims.
+        statement = text(excerpt(claim.statement, 300), "q", claim.language)
+        return (
+            f"<div class='ct-claim-summary'><b>{text(claim.id)}</b>: {text(claim.claimant.label)}"
+            f" claims {statement}</div>" + table_html(["", ""], rows)
+        )
+
+    def _gate_html(self, results: list[GateResult]) -> str:
+        rows = [
+            [
+                "<span style='color:#1b5e20'>✓</span>"
+                if r.met
+                else "<span style='color:#b00020'>✗</span>",
+                text(r.rule, "b"),
+                text("met" if r.met else r.message),
+            ]
+            for r in results
+        ]
+        passed = sum(r.met for r in results)
+        return (
+            f"<div class='ct-gate'><b>Publication gate</b>: {passed} of {len(results)} rules met"
+            + table_html(["", "rule", "what to do"], rows, raw=True)
+            + "</div>"
+        )
+
+    # Actions ---------------------------------------------------------------------------
+
+    def move(self, target: Status | str, note: str | None = None) -> Claim | None:
+        """Move the claim to `target` with the note given (else the note box's text)."""
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        target = Status(target)
+        note = note if note is not None else (self.note.value.strip() or None)
+        move = find(Status(claim.status), target)
+        role = move.role if move else Role.CHECKER
+        done = self._act(
+            lambda c, by: change_status(self.desk.dataset, c, target, by, note),
+            role,
+            f"{claim.id}: {claim.status} -> {target}",
+        )
+        if done is not None:
+            self.note.value = ""
+        return done
+
+    def assign(self, name: str | None) -> Claim | None:
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        return self._act(
+            lambda c, by: assign(self.desk.dataset, c, name or "", by),
+            Role.CHECKER,
+            f"{claim.id}: assigned to {name}",
+        )
+
+    def set_verdict(self, label_id: str | None, rationale: str) -> Claim | None:
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        return self._act(
+            lambda c, by: set_verdict(self.desk.dataset, c, label_id or "", rationale, by),
+            Role.CHECKER,
+            f"{claim.id}: verdict {label_id}",
+        )
+
+    def approve(self, note: str | None = None) -> Claim | None:
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        note = note if note is not None else (self.note.value.strip() or None)
+        return self._act(
+            lambda c, by: review(self.desk.dataset, c, "approve", by, note),
+            Role.EDITOR,
+            f"{claim.id}: approved; it can be published once every rule of the gate is met",
+        )
+
+    def send_back(self, note: str | None = None) -> Claim | None:
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        note = note if note is not None else (self.note.value.strip() or None)
+        done = self._act(
+            lambda c, by: review(self.desk.dataset, c, "send-back", by, note),
+            Role.EDITOR,
+            f"{claim.id}: sent back to research",
+        )
+        if done is not None:
+            self.note.value = ""
+        return done
+
+    def correct(self, what: str, why: str) -> Claim | None:
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        done = self._act(
+            lambda c, by: correct(self.desk.dataset, c, by, what, why),
+            Role.EDITOR,
+            f"{claim.id}: reopened for a correction",
+        )
+        if done is not None:
+            self.correction_what.value = self.correction_why.value = ""
+        return done
+
+    def record_reply(
+        self,
+        actor_id: str | None,
+        channel: str,
+        outcome: str,
+        deadline: str | datetime | None = None,
+        summary: str | None = None,
+    ) -> Claim | None:
+        """Record a right-of-reply attempt to a subject of the claim, contacted now."""
+        claim = self.claim
+        if claim is None:
+            return self._nothing_selected()
+        try:
+            by = self.desk.whoami(Role.CHECKER)
+        except ClaimtrackError as exc:
+            self.desk.show_error(exc.problem)
+            return None
+        try:
+            attempt = ReplyAttempt.model_validate(
+                {
+                    "actor": actor_id,
+                    "contacted": datetime.now().astimezone().replace(microsecond=0),
+                    "channel": channel,
+                    "by": by,
+                    "outcome": outcome,
+                    "deadline": deadline or None,
+                    "summary": summary or None,
+                }
+            )
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            where = "/".join(str(step) for step in error["loc"])
+            self.desk.show_error(
+                Problem("invalid-reply", error["msg"], claim.id, field=f"/right_of_reply/{where}")
+            )
+            return None
+        return self._act(
+            lambda c, who: record_reply(self.desk.dataset, c, attempt, who),
+            Role.CHECKER,
+            f"{claim.id}: right of reply to {self._actor_label(attempt.actor)} recorded "
+            f"({attempt.outcome})",
+        )
+
+    # Helpers ---------------------------------------------------------------------------
+
+    def _act(self, change: Change, role: Role, done: str) -> Claim | None:
+        """Run `change(claim, by)` on the claim as it is on disk, as the person working (who
+        must hold `role`), and save it."""
+        claim_id = self.claim_id
+        assert claim_id is not None
+        dataset = self.desk.dataset
+
+        def action() -> Claim:
+            by = self.desk.whoami(role)
+            return apply(dataset, claim_id, lambda c: change(c, by))
+
+        return self.desk.act(action, done)
+
+    def _nothing_selected(self) -> None:
+        self.desk.show_error(Problem("no-claim", "pick a claim first", str(self.desk.root)))
+        return None
+
+    def _role(self) -> Role | None:
+        roles = dict(self.desk.team)
+        role = roles.get(self.desk.user or "")
+        return Role(role) if role else None
+
+    def _team_options(self) -> list[tuple[str, str]]:
+        return [(f"{name} ({role})", name) for name, role in self.desk.team]
+
+    def _verdict_options(self) -> list[tuple[str, str]]:
+        scale = scale_of(self.desk.dataset)
+        language = self.desk.language
+        return [
+            (label_text(scale, label.id, language), label.id)
+            for label in scale.labels
+            if label.id != UNVERIFIED
+        ]
+
+    def _actor_label(self, actor_id: str) -> str:
+        loaded = self.desk.dataset.actor(actor_id)
+        return loaded.record.label if loaded else actor_id
