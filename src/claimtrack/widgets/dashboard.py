@@ -7,7 +7,6 @@ dashboard shows no private data: actors are not in it at all, claims by id only.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import ipywidgets as widgets
@@ -17,18 +16,12 @@ from ..frames import Frames, build
 from ..models import Status
 from ..verdicts import label_text
 from ..workflow.gate import scale_of
+from .charts import new_figure, png
 from .display import problems_html, table_html, text
 from .session import Desk
 
 STATUS_ORDER = [s.value for s in Status]
 CHARTS = ("status", "verdict", "category", "ageing", "throughput")
-
-
-def png(figure: Any) -> bytes:
-    """A matplotlib figure as PNG bytes (figures are made without pyplot: nothing to close)."""
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=96, bbox_inches="tight")
-    return out.getvalue()
 
 
 def counts_of(frames: Frames) -> dict[str, dict[str, int]]:
@@ -237,7 +230,7 @@ class Dashboard(widgets.VBox):
     # Charts ----------------------------------------------------------------------------
 
     def _bars(self, values: dict[str, int], title: str) -> bytes:
-        figure, axes = _figure()
+        figure, axes = new_figure()
         labels = list(values)
         axes.barh(labels[::-1], [values[k] for k in labels][::-1], color="#4c72b0")
         axes.set_title(title)
@@ -246,7 +239,7 @@ class Dashboard(widgets.VBox):
         return png(figure)
 
     def _ageing_chart(self) -> bytes:
-        figure, axes = _figure()
+        figure, axes = new_figure()
         if self.ageing.empty:
             axes.text(0.5, 0.5, "no claims", ha="center", va="center")
         else:
@@ -261,7 +254,7 @@ class Dashboard(widgets.VBox):
         return png(figure)
 
     def _throughput_chart(self) -> bytes:
-        figure, axes = _figure(width=8)
+        figure, axes = new_figure(width=8)
         if self.throughput.empty:
             axes.text(0.5, 0.5, "no moves yet", ha="center", va="center")
         else:
@@ -273,11 +266,3 @@ class Dashboard(widgets.VBox):
         axes.set_title("Throughput per ISO week")
         axes.set_ylabel("claims")
         return png(figure)
-
-
-def _figure(width: float = 5, height: float = 3) -> tuple[Any, Any]:
-    """A figure made without pyplot's global state (safe in a kernel and in tests)."""
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(width, height))
-    return figure, figure.subplots()
