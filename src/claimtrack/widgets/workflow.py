@@ -48,12 +48,34 @@ BUTTON_TEXT = {
 }
 
 
-class WorkflowPanel(widgets.VBox):
-    """The workflow of one claim: `show(claim_id)`, then the moves and edits it allows."""
+# The order claims are offered in by the picker: what waits for a decision first.
+PICK_ORDER = [
+    Status.IN_REVIEW,
+    Status.RESEARCHING,
+    Status.TRIAGED,
+    Status.NEW,
+    Status.PUBLISHED,
+    Status.REJECTED,
+]
 
-    def __init__(self, desk: Desk, claim_id: str | None = None):
+
+class WorkflowPanel(widgets.VBox):
+    """The workflow of one claim: `show(claim_id)`, then the moves and edits it allows.
+
+    With `picker=True` the panel starts with a list of the dataset's claims (in review first,
+    then researching...) and shows the one picked."""
+
+    def __init__(self, desk: Desk, claim_id: str | None = None, picker: bool = False):
         self.desk = desk
         self.claim_id: str | None = None
+        self._filling = False
+        self.claim_picker = widgets.Dropdown(
+            options=[], description="Claim", layout=widgets.Layout(width="90%")
+        )
+        self.claim_picker.add_class("ct-claim-picker")
+        self.claim_picker.layout.display = None if picker else "none"
+        self._fill_picker()
+        self.claim_picker.observe(self._picked, names="value")
         self.summary = widgets.HTML()
         self.moves = widgets.HBox()
         self.transition_buttons: dict[str, widgets.Button] = {}
@@ -162,6 +184,7 @@ class WorkflowPanel(widgets.VBox):
         )
         super().__init__(
             [
+                self.claim_picker,
                 self.summary,
                 self.moves,
                 self.note,
@@ -175,6 +198,8 @@ class WorkflowPanel(widgets.VBox):
         self.add_class("ct-workflow")
         desk.on_reload(self.refresh)
         desk.user_picker.observe(lambda _: self.refresh(), names="value")
+        if claim_id is None and picker and self.claim_picker.options:
+            claim_id = self.claim_picker.options[0][1]
         if claim_id:
             self.show(claim_id)
         else:
@@ -200,12 +225,15 @@ class WorkflowPanel(widgets.VBox):
                 Problem("unknown-claim", f"no claim has the id '{claim_id}'", str(self.desk.root))
             )
             self.claim_id = None
+        if self.claim_picker.value != self.claim_id and self.claim_id in self._picker_ids():
+            self.claim_picker.value = self.claim_id
         self.refresh()
 
     def refresh(self) -> None:
         """Redraw from the dataset as loaded now (called after every reload of the desk)."""
         self.assignee.options = self._team_options()
         self.verdict.options = self._verdict_options()
+        self._fill_picker()
         claim = self.claim
         if claim is None:
             self.summary.value = "<i>No claim selected.</i>"
@@ -434,6 +462,28 @@ class WorkflowPanel(widgets.VBox):
     def _nothing_selected(self) -> None:
         self.desk.show_error(Problem("no-claim", "pick a claim first", str(self.desk.root)))
         return None
+
+    def _fill_picker(self) -> None:
+        claims = sorted(
+            (loaded.record for loaded in self.desk.dataset.claims),
+            key=lambda c: (PICK_ORDER.index(Status(c.status)), c.id),
+        )
+        options = [(f"{c.status} · {c.id}", c.id) for c in claims]
+        if options != list(self.claim_picker.options):
+            current = self.claim_id
+            self._filling = True
+            try:
+                self.claim_picker.options = options
+                self.claim_picker.value = current if current in {i for _, i in options} else None
+            finally:
+                self._filling = False
+
+    def _picked(self, change: dict[str, object]) -> None:
+        if not self._filling and change["new"] != self.claim_id:
+            self.show(change["new"])  # type: ignore[arg-type]
+
+    def _picker_ids(self) -> set[str]:
+        return {claim_id for _, claim_id in self.claim_picker.options}
 
     def _role(self) -> Role | None:
         roles = dict(self.desk.team)
