@@ -59,6 +59,15 @@ PICK_ORDER = [
 ]
 
 
+def choose(picker: widgets.Dropdown, options: list[tuple[str, str]]) -> None:
+    """New options for a picker, keeping its value when still offered, else the first one."""
+    keep = picker.value
+    if list(picker.options) != options:
+        picker.options = options
+    values = [value for _, value in options]
+    picker.value = keep if keep in values else (values[0] if values else None)
+
+
 class WorkflowPanel(widgets.VBox):
     """The workflow of one claim: `show(claim_id)`, then the moves and edits it allows.
 
@@ -231,8 +240,8 @@ class WorkflowPanel(widgets.VBox):
 
     def refresh(self) -> None:
         """Redraw from the dataset as loaded now (called after every reload of the desk)."""
-        self.assignee.options = self._team_options()
-        self.verdict.options = self._verdict_options()
+        choose(self.assignee, self._team_options())
+        choose(self.verdict, self._verdict_options())
         self._fill_picker()
         claim = self.claim
         if claim is None:
@@ -258,9 +267,7 @@ class WorkflowPanel(widgets.VBox):
         self.review_box.layout.display = None if status == Status.IN_REVIEW else "none"
         self.correction_box.layout.display = None if status == Status.PUBLISHED else "none"
         self.reply_box.layout.display = None if claim.subjects else "none"
-        self.reply_actor.options = [
-            (self._actor_label(subject), subject) for subject in claim.subjects
-        ]
+        choose(self.reply_actor, [(self._actor_label(s), s) for s in claim.subjects])
         self.gate = evaluate(self.desk.dataset, claim)
         self.gate_html.value = self._gate_html(self.gate)
 
