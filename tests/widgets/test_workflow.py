@@ -276,8 +276,10 @@ def test_the_picker_offers_claims_waiting_for_a_decision_first(shipped_copy: Pat
     statuses = [label.split(" · ")[0] for label, _ in panel.claim_picker.options]
     assert statuses[0] == "researching"  # the shipped case has nothing in review
     assert panel.claim_id == panel.claim_picker.options[0][1]
+    panel.rationale.value = "typed for the first claim"
     panel.claim_picker.value = "bad-cheques"
     assert panel.claim_id == "bad-cheques"
+    assert panel.rationale.value == ""  # nothing typed for another claim is carried over
     assert panel.allowed == ["triaged", "rejected"]
     # Unverified claims are shown as what someone claims, never as fact.
     assert "claims" in panel.summary.value and "Unverified" in panel.summary.value

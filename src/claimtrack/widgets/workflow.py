@@ -77,6 +77,7 @@ class WorkflowPanel(widgets.VBox):
     def __init__(self, desk: Desk, claim_id: str | None = None, picker: bool = False):
         self.desk = desk
         self.claim_id: str | None = None
+        self._shown: str | None = None  # the claim whose texts the boxes hold
         self._filling = False
         self.claim_picker = widgets.Dropdown(
             options=[], description="Claim", layout=widgets.Layout(width="90%")
@@ -246,14 +247,14 @@ class WorkflowPanel(widgets.VBox):
         claim = self.claim
         if claim is None:
             self.summary.value = "<i>No claim selected.</i>"
-            self._buttons([])
+            self._buttons(None, [])
             self.gate = []
             self.gate_html.value = ""
             for box in (self.research_box, self.review_box, self.reply_box, self.correction_box):
                 box.layout.display = "none"
             return
         self.summary.value = self._summary_html(claim)
-        self._buttons(self._moves_for(claim))
+        self._buttons(Status(claim.status), self._moves_for(claim))
         status = Status(claim.status)
         self.research_box.layout.display = (
             None if status in (Status.TRIAGED, Status.RESEARCHING, Status.IN_REVIEW) else "none"
@@ -261,9 +262,14 @@ class WorkflowPanel(widgets.VBox):
         self.verdict_button.disabled = status not in (Status.RESEARCHING, Status.IN_REVIEW)
         if claim.assignee:
             self.assignee.value = claim.assignee
+        if claim.id != self._shown:  # another claim: nothing typed for the last one stays
+            self._shown = claim.id
+            self.note.value = ""
+            self.rationale.value = claim.rationale or ""
+            self.correction_what.value = self.correction_why.value = ""
+            self.reply_summary.value = self.reply_deadline.value = ""
         if claim.verdict != UNVERIFIED and claim.verdict in {v for _, v in self.verdict.options}:
             self.verdict.value = claim.verdict
-            self.rationale.value = claim.rationale or ""
         self.review_box.layout.display = None if status == Status.IN_REVIEW else "none"
         self.correction_box.layout.display = None if status == Status.PUBLISHED else "none"
         self.reply_box.layout.display = None if claim.subjects else "none"
@@ -283,13 +289,16 @@ class WorkflowPanel(widgets.VBox):
                 moves.append(target)
         return moves
 
-    def _buttons(self, targets: list[Status]) -> None:
+    def _buttons(self, source: Status | None, targets: list[Status]) -> None:
         self.transition_buttons = {}
         for target in targets:
+            move = find(source, target) if source else None
+            needs = " (needs a note)" if move and move.needs_note else ""
             button = widgets.Button(
                 description=BUTTON_TEXT.get(target, f"Move to {target}"),
                 button_style="danger" if target == Status.REJECTED else "primary",
-                tooltip=f"move to '{target}'",
+                tooltip=f"{target}: {move.help if move else ''}{needs}",
+                layout=widgets.Layout(width="auto"),
             )
             button.add_class(f"ct-move-{target}")
             button.on_click(lambda _, t=target: self.move(t))
