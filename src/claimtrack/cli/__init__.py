@@ -39,6 +39,8 @@ COMMANDS = {
     "similar": "interop:similar",
     "dupes": "interop:dupes",
     "merge": "interop:merge",
+    "publish": "publish_cmd:publish",
+    "export": "publish_cmd:export",
 }
 
 

@@ -1,0 +1,202 @@
+"""The self-check: no private person's name in anything publish is about to write.
+
+Every rendered file is searched for every private name (an actor that is not a public figure,
+with a `name`), after the same folding as `claimtrack.text.normalise` (case, accents, Arabic
+diacritics and letter variants, digits), with HTML entities and JSON escapes decoded first
+and every character that is not a letter or a digit taken as a word boundary. A name is found
+when its words appear in a row. A hit is attributed to the record and field it came from
+(`workflow.gate.public_texts` for claims), and the message names the actor by id and label,
+never by the name.
+
+Speed: files are folded with one `str.translate` over a table filled once per character, and
+the words of a file go into a set; only a file holding the first word of a name is searched
+for the whole name.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Actor, Claim
+from ..problems import Problem
+from ..store import Dataset
+from ..text import normalise
+from ..workflow.gate import public_texts
+from .context import Context, settings_path
+
+_LD_JSON = re.compile(
+    r'(<script type="application/ld\+json">)(.*?)(</script>)', re.DOTALL | re.IGNORECASE
+)
+
+
+class _Fold(dict[int, str]):
+    """str.translate table: each character to its normalise() form, separators to a space,
+    marks and invisible format characters to nothing. Filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char.isascii():
+            folded = char.lower() if char.isalnum() else " "
+        else:
+            key = normalise(char)
+            if key:
+                folded = "".join(c if c.isalnum() else " " for c in key)
+            elif unicodedata.category(char)[0] == "M" or unicodedata.category(char) == "Cf":
+                folded = ""
+            else:
+                folded = " "
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Fold()
+_FOLD.update({code: _FOLD.__missing__(code) for code in range(128)})  # ASCII up front
+
+
+def fold(text: str) -> str:
+    """Words of `text` as matching keys, separated by single spaces."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def readable(path: str, content: str) -> str:
+    """The text a reader (or a machine) gets from a file: entities and escapes decoded."""
+    if path.endswith(".json"):
+        return "\n".join(_strings(json.loads(content)))
+    if path.endswith(".html"):
+        scripts = ["\n".join(_strings(json.loads(m.group(2)))) for m in _LD_JSON.finditer(content)]
+        return "\n".join([html.unescape(_LD_JSON.sub(" ", content)), *scripts])
+    return content
+
+
+@dataclass(frozen=True)
+class PrivateName:
+    actor: Actor
+    display: str  # the actor's file
+    words: tuple[str, ...]
+
+
+class Scanner:
+    """The private names of a dataset, ready to be searched for."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.names: list[PrivateName] = []
+        for loaded in dataset.actors:
+            actor = loaded.record
+            if actor.name and actor.is_private and (words := tuple(fold(actor.name).split())):
+                self.names.append(PrivateName(actor, loaded.display, words))
+        self.by_first: dict[str, list[PrivateName]] = {}
+        for name in self.names:
+            self.by_first.setdefault(name.words[0], []).append(name)
+
+    def key(self) -> list[str]:
+        """The folded names, sorted: part of what makes a page's output (see write.py)."""
+        return sorted(" ".join(n.words) for n in self.names)
+
+    def found(self, text: str) -> list[PrivateName]:
+        if not self.names:
+            return []
+        folded = fold(text)
+        words = set(folded.split())
+        hits = []
+        padded = None
+        for first in words.intersection(self.by_first):
+            for name in self.by_first[first]:
+                if not words.issuperset(name.words):
+                    continue
+                padded = padded or f" {folded} "
+                if f" {' '.join(name.words)} " in padded:
+                    hits.append(name)
+        return hits
+
+    def scan(self, pages: Iterable[tuple[str, str]]) -> list[tuple[str, PrivateName]]:
+        """(file, name) for each private name found in the files."""
+        if not self.names:
+            return []
+        return [
+            (path, name) for path, content in pages for name in self.found(readable(path, content))
+        ]
+
+
+def _claim_id(path: str) -> str | None:
+    parts = path.split("/")
+    if len(parts) == 3 and parts[1] == "claims":
+        return parts[2].rsplit(".", 1)[0]
+    return None
+
+
+def _record_texts(context: Context, claim: Claim) -> Iterator[tuple[str, str, str]]:
+    """(file, field, text) for every text a claim's pages show, where it is stored."""
+    loaded = context.dataset.claim(claim.id)
+    display = loaded.display if loaded else claim.id
+    for field, text in public_texts(claim):
+        yield display, field, text
+    cited = [a.source for a in claim.appearances] + [e.source for e in claim.evidence]
+    for source_id in sorted(set(cited)):
+        source = context.dataset.source(source_id)
+        if source is None:
+            continue
+        for field in ("title", "publisher", "url", "archive_url"):
+            if value := getattr(source.record, field):
+                yield source.display, f"/{field}", value
+    actors = {a.actor for a in claim.right_of_reply} | {claim.claimant.actor or ""}
+    for actor_id in sorted(actors - {""}):
+        actor = context.dataset.actor(actor_id)
+        if actor is not None:
+            yield actor.display, "/label", actor.record.label
+
+
+def _settings_texts(context: Context) -> Iterator[tuple[str, str, str]]:
+    settings = context.settings
+    where = settings_path(context.dataset)
+    for field in ("name", "url", "contact"):
+        if value := getattr(settings, field):
+            yield where, f"/{field}", value
+    for part in ("methodology", "corrections_policy"):
+        for language, text in getattr(settings, part).items():
+            yield where, f"/{part}/{language}", text
+
+
+def problems_for(context: Context, hits: list[tuple[str, PrivateName]]) -> list[Problem]:
+    """One problem per (record, field, private name) behind the hits, sorted."""
+    found: dict[tuple[str, str, str], Problem] = {}
+    for output, name in hits:
+        claim_id = _claim_id(output)
+        claims = [context.dataset.claim(claim_id)] if claim_id else list(context.claims)
+        places = [t for c in claims if c is not None for t in _record_texts(context, c.record)]
+        places += list(_settings_texts(context))
+        needle = f" {' '.join(name.words)} "
+        located = [(where, field) for where, field, text in places if needle in f" {fold(text)} "]
+        if not located:
+            located = [(output, "")]
+        for where, field in located:
+            key = (where, field, name.actor.id)
+            found.setdefault(
+                key,
+                Problem(
+                    "private-name-in-output",
+                    f"the name of '{name.actor.id}', a private person, would be published "
+                    f"(in {output}); write the actor's label instead "
+                    f"('{name.actor.label}'). Nothing was written",
+                    where,
+                    field=field,
+                ),
+            )
+    return sorted(found.values(), key=lambda p: (p.path, p.field, p.message))

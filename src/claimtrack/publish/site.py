@@ -1,0 +1,357 @@
+"""The site in memory: every page's path and text, from the published claims only.
+
+    index.html                       the three languages
+    style.css
+    claimreview.json                 the DataFeed (see claimreview.py)
+    <lang>/index.html                the claims, newest first, with links to the filters
+    <lang>/verdict/<verdict>.html    the same list for one verdict (filters without JavaScript)
+    <lang>/category/<category>.html  ... and for one category
+    <lang>/claims/<id>.html          one page per claim, with its ClaimReview in JSON-LD
+    <lang>/claims/<id>.md            the same page in Markdown
+    <lang>/methodology.html, corrections-policy.html, corrections.html, about.html
+
+Pages link to each other by relative paths, so the site works from disk as well as online.
+Templates are Jinja2 with autoescaping (HTML); Markdown is escaped by a finalize hook.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..models import Claim
+from ..store import Loaded
+from ..verdicts import find, label_text
+from . import i18n
+from .claimreview import claim_review, data_feed, feed_json, is_web, script_json, shorten
+from .claimreview import statement_in as statement_in_language
+from .context import Context
+
+INDEX_STATEMENT = 200  # characters of the statement shown in lists
+
+
+class Raw(str):
+    """A value the Markdown template writes as it is (an address already checked)."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+
+
+def markdown_escape(value: Any) -> str:
+    """Any text as inert Markdown: special characters backslash-escaped, one line."""
+    if value is None:
+        return ""
+    if isinstance(value, Raw):
+        return str(value)
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def md_url(url: str) -> Raw:
+    """An http(s) address inside Markdown's <...>: characters that could end it are encoded."""
+    return Raw(url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20"))
+
+
+@cache
+def environments() -> tuple[Environment, Environment]:
+    loader = PackageLoader("claimtrack.publish", "templates")
+    html = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    markdown = Environment(
+        loader=loader,
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=markdown_escape,
+    )
+    for env in (html, markdown):
+        env.globals["web"] = is_web
+        env.globals["md_url"] = md_url
+    return html, markdown
+
+
+def _page(language: str, root: str, here: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "lang": language,
+        "here": here,
+        "dir": i18n.direction(language),
+        "root": root,
+        "w": lambda key, **values: i18n.word(language, key, **values),
+        **extra,
+    }
+
+
+def _common(context: Context, language: str) -> dict[str, Any]:
+    return {
+        "site_name": context.settings.name,
+        "languages": [(lang, i18n.LANGUAGE_NAMES[i18n.base(lang)]) for lang in context.languages],
+    }
+
+
+# --- one claim -----------------------------------------------------------------------------
+
+
+def _source_view(context: Context, source_id: str, language: str) -> dict[str, Any]:
+    source = context.source(source_id)
+    if source is None:
+        return {"title": source_id, "lang": None, "publisher": None, "url": None,
+                "archive": None, "sha256": None, "date": ""}  # fmt: skip
+    return {
+        "title": source.title,
+        "lang": source.language,
+        "publisher": source.publisher,
+        "url": source.url if is_web(source.url) else None,
+        "archive": source.archive_url if is_web(source.archive_url) else None,
+        "sha256": source.sha256,
+        "date": i18n.day(source.published, language),
+    }
+
+
+def claim_view(context: Context, claim: Claim, language: str) -> dict[str, Any]:
+    """What a claim page shows, in `language`, with the private parts already left out."""
+    own = i18n.base(claim.language) == i18n.base(language)
+    translation = None if own else statement_in_language(claim, language)
+    if translation == claim.statement:
+        translation = None
+    verdict = find(context.scale, claim.verdict)
+    description = ""
+    if verdict is not None:
+        description = verdict.description.get(language) or verdict.description.get(
+            i18n.base(language), ""
+        )
+    replies = []
+    for attempt in claim.right_of_reply:
+        actor = context.actor(attempt.actor)
+        replies.append(
+            {
+                "who": actor.label if actor else attempt.actor,
+                "outcome": i18n.in_language(i18n.OUTCOMES, str(attempt.outcome), language),
+                "contacted": i18n.word(
+                    language,
+                    "contacted",
+                    date=i18n.day(attempt.contacted, language),
+                    channel=i18n.in_language(i18n.CHANNELS, str(attempt.channel), language),
+                ),
+                "summary": attempt.summary,
+            }
+        )
+    return {
+        "id": claim.id,
+        "statement": claim.statement,
+        "statement_lang": claim.language,
+        "translation": translation,
+        "claimant": claim.claimant.label,
+        "appearances": [
+            {
+                **_source_view(context, a.source, language),
+                "quote": a.quote,
+                "when": i18n.day(a.date, language),
+            }
+            for a in claim.appearances
+        ],
+        "verdict": claim.verdict,
+        "verdict_label": label_text(context.scale, claim.verdict, language),
+        "verdict_description": description,
+        "rationale": claim.rationale or "",
+        "evidence": [
+            {**_source_view(context, e.source, language), "shows": e.shows} for e in claim.evidence
+        ],
+        "replies": replies,
+        "corrections": [
+            {"date": i18n.day(c.date, language), "what": c.what, "why": c.why}
+            for c in sorted(claim.corrections, key=lambda c: c.date)
+        ],
+        "category": str(claim.category),
+        "category_label": i18n.in_language(i18n.CATEGORIES, str(claim.category), language),
+        "published": i18n.day(claim.published, language),
+        "updated": i18n.day(claim.updated, language)
+        if claim.updated and claim.updated.date() != (claim.published or claim.updated).date()
+        else "",
+    }
+
+
+def claim_pages(context: Context, loaded: Loaded[Claim]) -> Iterator[tuple[str, str]]:
+    """The HTML and Markdown pages of one claim in every language."""
+    html, markdown = environments()
+    claim = loaded.record
+    for language in context.languages:
+        view = claim_view(context, claim, language)
+        review = claim_review(context, claim, language)
+        values = {
+            **_page(language, "../../", f"claims/{claim.id}.html"),
+            **_common(context, language),
+            "claim": view,
+            "url": review["url"],
+            "jsonld": script_json(review),
+        }
+        yield (
+            context.claim_path(language, claim.id),
+            html.get_template("claim.html").render(values),
+        )
+        yield (
+            context.claim_path(language, claim.id, "md"),
+            markdown.get_template("claim.md").render(values),
+        )
+
+
+# --- the pages shared by all claims --------------------------------------------------------
+
+
+def _entry(context: Context, claim: Claim, language: str) -> dict[str, Any]:
+    text = statement_in_language(claim, language)
+    return {
+        "id": claim.id,
+        "text": shorten(text, INDEX_STATEMENT),
+        "text_lang": language if text != claim.statement else claim.language,
+        "verdict": claim.verdict,
+        "verdict_label": label_text(context.scale, claim.verdict, language),
+        "category": str(claim.category),
+        "category_label": i18n.in_language(i18n.CATEGORIES, str(claim.category), language),
+        "date": i18n.day(claim.published, language),
+    }
+
+
+def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
+    html, _ = environments()
+    entries = [_entry(context, c.record, language) for c in context.claims]
+    verdicts = Counter(e["verdict"] for e in entries)
+    categories = Counter(e["category"] for e in entries)
+    order = [label.id for label in context.scale.labels]
+    verdict_links = [
+        (v, label_text(context.scale, v, language), i18n.number(verdicts[v], language))
+        for v in sorted(verdicts, key=lambda v: (order.index(v) if v in order else len(order), v))
+    ]
+    category_links = [
+        (c, i18n.in_language(i18n.CATEGORIES, c, language), i18n.number(categories[c], language))
+        for c in sorted(categories)
+    ]
+    base = {
+        **_common(context, language),
+        "verdict_links": verdict_links,
+        "category_links": category_links,
+    }
+    template = html.get_template("index.html")
+    count = i18n.number(len(entries), language)
+    yield (
+        f"{language}/index.html",
+        template.render(
+            **_page(language, "../", "index.html"),
+            **base,
+            entries=entries,
+            heading=None,
+            count=count,
+        ),
+    )
+    for verdict, label, n in verdict_links:
+        heading = i18n.word(language, "filtered_verdict", label=label)
+        chosen = [e for e in entries if e["verdict"] == verdict]
+        yield (
+            f"{language}/verdict/{verdict}.html",
+            template.render(
+                **_page(language, "../../", f"verdict/{verdict}.html"), **base, entries=chosen,
+                heading=heading, count=n,
+            ),
+        )  # fmt: skip
+    for category, label, n in category_links:
+        heading = i18n.word(language, "filtered_category", label=label)
+        chosen = [e for e in entries if e["category"] == category]
+        yield (
+            f"{language}/category/{category}.html",
+            template.render(
+                **_page(language, "../../", f"category/{category}.html"), **base, entries=chosen,
+                heading=heading, count=n,
+            ),
+        )  # fmt: skip
+
+
+def _texts(context: Context, language: str) -> Iterator[tuple[str, str]]:
+    html, _ = environments()
+    settings = context.settings
+    template = html.get_template("text.html")
+    common = _common(context, language)
+    for name, key, texts, defaults in (
+        ("methodology", "methodology", settings.methodology, i18n.DEFAULT_METHODOLOGY),
+        (
+            "corrections-policy",
+            "corrections_policy",
+            settings.corrections_policy,
+            i18n.DEFAULT_CORRECTIONS_POLICY,
+        ),
+    ):
+        body = i18n.localised(texts, defaults, language)
+        page = _page(language, "../", f"{name}.html", **common)
+        yield f"{language}/{name}.html", template.render(**page, title_key=key, body=body)
+    yield (
+        f"{language}/about.html",
+        html.get_template("about.html").render(
+            **_page(language, "../", "about.html", **common),
+            about=i18n.word(language, "about_text", name=settings.name),
+            url=settings.url if is_web(settings.url) else None,
+            contact=settings.contact,
+        ),
+    )
+    log = []
+    for loaded in context.claims:
+        for correction in loaded.record.corrections:
+            log.append((correction.date, loaded.record, correction))
+    log.sort(key=lambda item: (item[0], item[1].id), reverse=True)
+    rows = [
+        {
+            "date": i18n.day(when, language),
+            "id": claim.id,
+            "text": shorten(statement_in_language(claim, language), INDEX_STATEMENT),
+            "what": correction.what,
+            "why": correction.why,
+        }
+        for when, claim, correction in log
+    ]
+    yield (
+        f"{language}/corrections.html",
+        html.get_template("corrections.html").render(
+            **_page(language, "../", "corrections.html", **common), rows=rows
+        ),
+    )
+
+
+def shared_pages(context: Context) -> Iterator[tuple[str, str]]:
+    """The pages that list or describe many claims, the root page, the style and the feed."""
+    html, _ = environments()
+    for language in context.languages:
+        yield from _lists(context, language)
+        yield from _texts(context, language)
+    first = context.languages[0] if context.languages else "en"
+    yield (
+        "index.html",
+        html.get_template("root.html").render(
+            **_page(first, "", "index.html"),
+            site_name=context.settings.name,
+            choices=[
+                (lang, i18n.LANGUAGE_NAMES[i18n.base(lang)], i18n.direction(lang))
+                for lang in context.languages
+            ],
+        ),
+    )
+    yield "style.css", files(__package__).joinpath("templates/style.css").read_text("utf-8")
+    yield "claimreview.json", feed_json(data_feed(context))
+
+
+def render_site(context: Context) -> dict[str, str]:
+    """Every page of the site, by relative path."""
+    pages: dict[str, str] = {}
+    for loaded in context.claims:
+        pages.update(claim_pages(context, loaded))
+    pages.update(shared_pages(context))
+    return dict(sorted(pages.items()))

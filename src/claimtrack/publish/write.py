@@ -1,0 +1,291 @@
+"""Publish: render the site, check it for private names, then write only what changed.
+
+The output folder holds a manifest (`.claimtrack-publish.json`) of the files publish wrote,
+each with its SHA-256, and a fingerprint per claim of everything its pages are made from.
+A new run:
+
+- refuses a folder that is not empty and has no manifest (it would mix with other files), and
+  a page that would replace a file it did not write;
+- renders the shared pages, and the pages of each claim whose fingerprint changed (or whose
+  files are missing); the others are the same bytes as before;
+- searches every rendered file for every private name, and on a hit writes nothing;
+- writes new and changed files (each through a temporary file and a rename), removes the
+  files it wrote before that are no longer produced (a claim reopened for a correction), and
+  writes the manifest last. Files it did not write are never touched.
+
+A fingerprint is a SHA-256 over the claim's whole record (internal notes and history
+included), the sources and actors it cites, the site's settings, the code and templates of
+publish, and the private names: a change to any of them renders the claim's pages again, so
+they are searched with the current names.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from ..models import Claim
+from ..problems import Problem, Severity
+from ..store import Dataset, Loaded
+from ..store.atomic import write_atomic
+from .context import Context, prepare
+from .privacy import Scanner, problems_for
+from .site import claim_pages, shared_pages
+
+MANIFEST = ".claimtrack-publish.json"
+FORMAT = 1
+_SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
+# Problems that mean the command was used wrongly (exit 2) rather than problems in the data.
+USAGE = frozenset({"no-base-url", "bad-base-url", "not-a-site", "bad-manifest", "not-ours"})
+
+
+@dataclass
+class Outcome:
+    """What a run did (or would have done): files by relative path, and the problems."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    claims: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == Severity.ERROR for p in self.problems)
+
+    @property
+    def usage_error(self) -> bool:
+        return any(p.code in USAGE for p in self.problems)
+
+
+def digest(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+@cache
+def _code_key() -> str:
+    """The publish code and templates: a change to them renders every page again."""
+    package = files(__package__)
+    parts = []
+    for entry in sorted(package.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            parts.append(entry.read_bytes())
+    for entry in sorted(package.joinpath("templates").iterdir(), key=lambda e: e.name):
+        parts.append(entry.read_bytes())
+    return digest(b"\0".join(parts))
+
+
+def _dump(record: Any) -> Any:
+    return record.model_dump(mode="json", by_alias=True) if record is not None else None
+
+
+def site_key(context: Context, scanner: Scanner) -> str:
+    data = {
+        "format": FORMAT,
+        "code": _code_key(),
+        "base": context.base_url,
+        "languages": context.languages,
+        "settings": _dump(context.settings),
+        "scale": _dump(context.scale),
+        "private": scanner.key(),
+    }
+    return digest(json.dumps(data, sort_keys=True, ensure_ascii=False))
+
+
+def fingerprint(context: Context, claim: Claim, key: str) -> str:
+    cited = {a.source for a in claim.appearances} | {e.source for e in claim.evidence}
+    actors = {a.actor for a in claim.right_of_reply} | set(claim.subjects)
+    if claim.claimant.actor:
+        actors.add(claim.claimant.actor)
+    data = {
+        "site": key,
+        "claim": _dump(claim),
+        "sources": {s: _dump(context.source(s)) for s in sorted(cited)},
+        "actors": {a: _dump(context.actor(a)) for a in sorted(actors)},
+    }
+    return digest(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str))
+
+
+def read_manifest(out: Path) -> tuple[dict[str, Any] | None, Problem | None]:
+    """The previous run's manifest; None for a new (missing or empty) folder. A folder with
+    other files and no manifest is refused."""
+    if out.exists() and not out.is_dir():
+        return None, Problem("not-a-site", f"{out} is a file; give a folder for the site", str(out))
+    path = out / MANIFEST
+    if not path.exists():
+        if out.exists() and any(out.iterdir()):
+            return None, Problem(
+                "not-a-site",
+                f"{out} is not empty and was not written by claimtrack publish (it has no "
+                f"{MANIFEST}); publish into an empty or new folder, so no file of yours is "
+                "replaced or removed",
+                str(out),
+            )
+        return None, None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        listed = manifest["files"]
+        claims = manifest["claims"]
+        if not isinstance(listed, dict) or not isinstance(claims, dict):
+            raise TypeError
+        if not all(isinstance(p, str) and _safe(p) for p in listed):
+            raise ValueError
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return None, Problem(
+            "bad-manifest",
+            f"{MANIFEST} in {out} cannot be read as publish's manifest; publish into a new "
+            "folder (or remove the folder's contents yourself)",
+            str(path),
+        )
+    return manifest, None
+
+
+def _safe(rel: str) -> bool:
+    return bool(_SAFE_PATH.match(rel)) and ".." not in rel.split("/") and rel != MANIFEST
+
+
+def render(
+    context: Context,
+    scanner: Scanner,
+    previous: dict[str, Any] | None,
+    out: Path,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(rendered pages, hashes of the pages kept as they were, fingerprints of the claims)."""
+    key = site_key(context, scanner)
+    old_files: dict[str, str] = (previous or {}).get("files", {})
+    old_claims: dict[str, str] = (previous or {}).get("claims", {})
+    pages: dict[str, str] = {}
+    kept: dict[str, str] = {}
+    prints: dict[str, str] = {}
+    for loaded in context.claims:
+        claim = loaded.record
+        prints[claim.id] = print_ = fingerprint(context, claim, key)
+        own = _claim_files(context, loaded)
+        if old_claims.get(claim.id) == print_ and all(
+            p in old_files and (out / p).is_file() for p in own
+        ):
+            kept.update((p, old_files[p]) for p in own)
+        else:
+            pages.update(claim_pages(context, loaded))
+        if progress:
+            progress(1)
+    pages.update(shared_pages(context))
+    return pages, kept, prints
+
+
+def _claim_files(context: Context, loaded: Loaded[Claim]) -> list[str]:
+    return [
+        context.claim_path(language, loaded.record.id, ext)
+        for language in context.languages
+        for ext in ("html", "md")
+    ]
+
+
+def _write(path: Path, content: bytes) -> None:
+    """A temporary file in the same folder, renamed over the target: readers of the site see
+    the old page or the new one. Not synced one by one (the manifest is, at the end)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def publish(
+    dataset: Dataset,
+    out: Path,
+    base_url: str | None = None,
+    *,
+    now: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+    dry_run: bool = False,
+) -> Outcome:
+    """Publish the dataset's published claims into `out`. Nothing is written when a problem
+    of the folder or a private name is found."""
+    outcome = Outcome()
+    context, problems = prepare(dataset, base_url, now=now)
+    outcome.problems += problems
+    if context is None:
+        return outcome
+    outcome.claims = len(context.claims)
+    previous, problem = read_manifest(out)
+    if problem:
+        outcome.problems.append(problem)
+        return outcome
+    scanner = Scanner(dataset)
+    pages, kept, prints = render(context, scanner, previous, out, progress)
+    hits = scanner.scan(pages.items())
+    if hits:
+        outcome.problems += problems_for(context, hits)
+        return outcome
+    old_files: dict[str, str] = (previous or {}).get("files", {})
+    hashes = {path: digest(text) for path, text in pages.items()}
+    for path, old in sorted({**kept, **hashes}.items()):
+        if path not in old_files:
+            outcome.added.append(path)
+        elif old_files[path] != old or not (out / path).is_file():
+            outcome.changed.append(path)
+        else:
+            outcome.unchanged += 1
+    outcome.removed = sorted(set(old_files) - set(kept) - set(hashes))
+    mine = set(old_files)
+    clashes = [p for p in outcome.added if p not in mine and (out / p).exists()]
+    if clashes:
+        outcome.problems.append(
+            Problem(
+                "not-ours",
+                f"{len(clashes)} page(s) would replace files publish did not write, such as "
+                f"{clashes[0]}; move them away or publish into a new folder",
+                str(out / clashes[0]),
+            )
+        )
+        return outcome
+    if dry_run:
+        return outcome
+    out.mkdir(parents=True, exist_ok=True)
+    for path in [*outcome.added, *outcome.changed]:
+        _write(out / path, pages[path].encode("utf-8"))
+    for path in outcome.removed:
+        with contextlib.suppress(FileNotFoundError):
+            (out / path).unlink()
+        _prune(out, (out / path).parent)
+    manifest = {
+        "generator": "claimtrack publish",
+        "format": FORMAT,
+        "claims": dict(sorted(prints.items())),
+        "files": dict(sorted({**kept, **hashes}.items())),
+    }
+    write_atomic(out / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+    outcome.written = True
+    return outcome
+
+
+def _prune(out: Path, folder: Path) -> None:
+    """Remove folders left empty by removed pages, up to the site's folder."""
+    while folder != out and out in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
