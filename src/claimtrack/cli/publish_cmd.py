@@ -142,7 +142,7 @@ def claimreview(
     dataset = open_dataset(ctx)
     context, problems = prepare(dataset, base_url, languages or None)
     _report(problems)
-    if context is None:
+    if context is None or any(p.code == "private-name-in-output" for p in problems):
         codes = {p.code for p in problems}
         raise SystemExit(2 if codes & {"no-base-url", "bad-base-url"} else 1)
     unknown = [lang for lang in languages if lang not in dataset.settings.languages]

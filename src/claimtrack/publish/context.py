@@ -10,8 +10,11 @@ from urllib.parse import urlsplit
 from ..models import Actor, Claim, DatasetSettings, Source, Status, VerdictScale
 from ..problems import Problem, Severity
 from ..store import Dataset, Loaded
-from ..workflow.gate import evaluate, scale_of
+from ..workflow.gate import evaluate, private_names_in, scale_of
 from . import i18n
+
+# A private name about to be published stops the whole run: nothing is written.
+PRIVATE_NAME = "private-name-in-output"
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,26 @@ def prepare(
                     field="/status",
                 )
             )
+            problems += _private_names(dataset, loaded)
             continue
         claims.append(loaded)
     claims.sort(key=lambda c: c.record.id)
     claims.sort(key=_published, reverse=True)
     context = Context(dataset, settings, scale_of(dataset), url, chosen, tuple(claims))
     return context, problems
+
+
+def _private_names(dataset: Dataset, loaded: Loaded[Claim]) -> list[Problem]:
+    return [
+        Problem(
+            PRIVATE_NAME,
+            f"the name of a private person (shown as '{label}') is in this published claim's "
+            f"{field}; write the actor's label instead. Nothing was written",
+            loaded.display,
+            field=field,
+        )
+        for field, label in private_names_in(dataset, loaded.record)
+    ]
 
 
 def _published(loaded: Loaded[Claim]) -> float:

@@ -28,7 +28,7 @@ from ..problems import Problem
 from ..store import Dataset
 from ..text import normalise
 from ..workflow.gate import public_texts
-from .context import Context, settings_path
+from .context import PRIVATE_NAME, Context, settings_path
 
 _LD_JSON = re.compile(
     r'(<script type="application/ld\+json">)(.*?)(</script>)', re.DOTALL | re.IGNORECASE
@@ -191,7 +191,7 @@ def problems_for(context: Context, hits: list[tuple[str, PrivateName]]) -> list[
             found.setdefault(
                 key,
                 Problem(
-                    "private-name-in-output",
+                    PRIVATE_NAME,
                     f"the name of '{name.actor.id}', a private person, would be published "
                     f"(in {output}); write the actor's label instead "
                     f"('{name.actor.label}'). Nothing was written",

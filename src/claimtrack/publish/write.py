@@ -39,7 +39,7 @@ from ..models import Claim
 from ..problems import Problem, Severity
 from ..store import Dataset, Loaded
 from ..store.atomic import write_atomic
-from .context import Context, prepare
+from .context import PRIVATE_NAME, Context, prepare
 from .privacy import Scanner, problems_for
 from .site import claim_pages, shared_pages
 
@@ -226,7 +226,7 @@ def publish(
     outcome = Outcome()
     context, problems = prepare(dataset, base_url, now=now)
     outcome.problems += problems
-    if context is None:
+    if context is None or any(p.code == PRIVATE_NAME for p in problems):
         return outcome
     outcome.claims = len(context.claims)
     previous, problem = read_manifest(out)
@@ -276,7 +276,9 @@ def publish(
         "claims": dict(sorted(prints.items())),
         "files": dict(sorted({**kept, **hashes}.items())),
     }
-    write_atomic(out / MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
+    content = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
+    if previous is None or json.dumps(previous, indent=1).encode("utf-8") + b"\n" != content:
+        write_atomic(out / MANIFEST, content)
     outcome.written = True
     return outcome
 

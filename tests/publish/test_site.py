@@ -1,0 +1,228 @@
+"""The published site: one claim taken to publication in a copy of the shipped case, then
+published in three languages; what is shown, what is left out, and publishing again."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from claimtrack.cli import cli
+from claimtrack.store import load
+from claimtrack.workflow import apply, correct
+
+from .conftest import CASE, CLAIM, Clock
+
+MANIFEST = ".claimtrack-publish.json"
+LD_JSON = re.compile(r'<script type="application/ld\+json">\n(.*?)\n</script>', re.DOTALL)
+
+
+def run(root: Path, *args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(cli, ["--data", str(root), *args])
+    assert result.exit_code == code, result.output + result.stderr
+    return result.stdout + result.stderr
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def text(folder: Path, rel: str) -> str:
+    return (folder / rel).read_text(encoding="utf-8")
+
+
+def test_the_lifecycle_publishes_one_claim_in_three_languages(
+    published_case: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    out = run(published_case, "publish", "--out", str(site))
+    assert "1 published claim in" in out and "removed 0" in out
+    for language in ("ar", "fr", "en"):
+        page = text(site, f"{language}/claims/{CLAIM}.html")
+        assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in page
+        review = json.loads(LD_JSON.search(page).group(1))
+        assert review["@type"] == "ClaimReview" and review["inLanguage"] == language
+        assert (
+            review["url"] == f"https://claimtrack-demo.example.org/{language}/claims/{CLAIM}.html"
+        )
+        index = text(site, f"{language}/index.html")
+        assert f'href="../{language}/claims/{CLAIM}.html"' in index
+        assert (site / f"{language}/claims/{CLAIM}.md").is_file()
+        for page_name in ("methodology", "corrections-policy", "corrections", "about"):
+            assert (site / f"{language}/{page_name}.html").is_file()
+    # The verdict in each language, dates in each language's format.
+    assert "صحيح في معظمه" in text(site, "ar/claims/bad-cheques.html")
+    assert "10 مايو 2025" in text(site, "ar/claims/bad-cheques.html")
+    assert "Globalement correct" in text(site, "fr/claims/bad-cheques.html")
+    assert "10 mai 2025" in text(site, "fr/claims/bad-cheques.html")
+    assert "May 10, 2025" in text(site, "en/claims/bad-cheques.html")
+    # Only the published claim: the eight others, still unverified, appear nowhere.
+    shipped = load(published_case)
+    others = [c.record for c in shipped.claims if c.record.id != CLAIM]
+    quoted = " ".join(a.quote or "" for a in shipped.claim(CLAIM).record.appearances)
+    everything = "\n".join(b.decode("utf-8") for b in tree(site).values())
+    for claim in others:
+        assert claim.id not in everything
+        if claim.statement not in quoted:  # one is part of the published claim's quote
+            assert claim.statement not in everything
+    assert "Karim" not in everything and "Salma" not in everything  # no team, no history
+    root_page = text(site, "index.html")
+    for language in ("ar", "fr", "en"):
+        assert f'href="{language}/index.html" lang="{language}"' in root_page
+
+
+def test_the_english_page_marks_the_arabic_statement(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    page = text(site, "en/claims/bad-cheques.html")
+    statement = load(published_case).claim(CLAIM).record.statement
+    assert f'lang="ar" dir="auto"><p>{statement}</p>' in page
+    assert "It is led by a person with a past in the cleaning sector" in page
+    # Evidence: links to the original and the archived copy, the hash of a stored copy.
+    assert 'href="https://other.example.org/cheques"' in page
+    assert 'href="https://web.archive.org/web/2025/https://other.example.org/cheques"' in page
+    assert "4f5a0b1c2d3e" in page
+    # The right of reply by the actor's label, with its outcome.
+    assert "the alleged leader of the digital network" in page and "declined" in page
+
+
+def test_methodology_from_the_dataset_or_a_default(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    assert "Each allegation is recorded as a separate claim" in text(site, "en/methodology.html")
+    assert "desk@claimtrack-demo.example.org" in text(site, "fr/about.html")
+    settings = published_case / "dataset.yaml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    del data["methodology"], data["corrections_policy"]
+    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    other = tmp_path / "other"
+    run(published_case, "publish", "--out", str(other))
+    assert "Chaque affirmation est citée mot pour mot" in text(other, "fr/methodology.html")
+    assert "نصحح أخطاء عمليات التحقق المنشورة علنا" in text(other, "ar/corrections-policy.html")
+
+
+def test_filters_are_pages_linked_from_the_index(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    index = text(site, "fr/index.html")
+    assert 'href="../fr/verdict/mostly-true.html"' in index
+    assert 'href="../fr/category/bad-cheques.html"' in index
+    filtered = text(site, "fr/verdict/mostly-true.html")
+    assert "Verdict : Globalement correct" in filtered and "claims/bad-cheques.html" in filtered
+
+
+def test_a_published_claim_that_fails_the_gate_is_left_out(
+    published_case: Path, tmp_path: Path
+) -> None:
+    path = published_case / CASE / "tender-brokering.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: researching", "status: published"),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    out = run(published_case, "publish", "--out", str(site), code=1)
+    assert "tender-brokering.yaml: error[gate-failed]" in out
+    assert "verdict-set" in out
+    assert (site / "en/claims/bad-cheques.html").is_file()
+    assert not (site / "en/claims/tender-brokering.html").exists()
+    assert "tender-brokering" not in text(site, "en/index.html")
+
+
+def test_the_same_dataset_gives_the_same_bytes(published_case: Path, tmp_path: Path) -> None:
+    run(published_case, "publish", "--out", str(tmp_path / "one"))
+    run(published_case, "publish", "--out", str(tmp_path / "two"))
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert one == two and len(one) > 25
+
+
+def test_publishing_again_writes_nothing_new(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    before = {p: (site / p).stat().st_mtime_ns for p in tree(site)}
+    out = run(published_case, "publish", "--out", str(site))
+    assert "added 0, changed 0, removed 0" in out
+    assert {p: (site / p).stat().st_mtime_ns for p in tree(site)} == before
+
+
+def test_a_claim_reopened_for_a_correction_is_removed(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    (site / "notes.txt").write_text("mine", encoding="utf-8")  # a file publish did not write
+    clock = Clock()
+    clock.t = clock.t.replace(month=6)
+    dataset = load(published_case, use_cache=False)
+    apply(
+        dataset,
+        CLAIM,
+        lambda c: correct(dataset, c, "Karim", "the ruling's date", "we misread it", clock()),
+    )
+    out = run(published_case, "publish", "--out", str(site))
+    for language in ("ar", "fr", "en"):
+        assert f"- {language}/claims/{CLAIM}.html" in out
+        assert f"- {language}/verdict/mostly-true.html" in out
+        assert not (site / f"{language}/claims/{CLAIM}.html").exists()
+        assert not (site / f"{language}/claims").exists()  # emptied folders go too
+        assert CLAIM not in text(site, f"{language}/index.html")
+    assert "removed 12" in out  # 3 languages x (page, Markdown, verdict and category filters)
+    assert "0 published claims" in out
+    assert text(site, "notes.txt") == "mine"
+    manifest = json.loads(text(site, MANIFEST))
+    assert not any(CLAIM in p for p in manifest["files"])
+
+
+def test_a_folder_with_other_files_is_refused(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("my own page", encoding="utf-8")
+    out = run(published_case, "publish", "--out", str(site), code=2)
+    assert "error[not-a-site]" in out
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert text(site, "index.html") == "my own page"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run(published_case, "publish", "--out", str(empty))
+    assert (empty / "en/index.html").is_file()
+
+
+def test_a_page_never_replaces_a_file_publish_did_not_write(
+    published_case: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    (site / "en/verdict/mixed.html").write_text("mine", encoding="utf-8")
+    path = published_case / CASE / "bad-cheques.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("verdict: mostly-true", "verdict: mixed"),
+        encoding="utf-8",
+    )
+    out = run(published_case, "publish", "--out", str(site), code=2)
+    assert "error[not-ours]" in out
+    assert text(site, "en/verdict/mixed.html") == "mine"
+    assert (site / "en/verdict/mostly-true.html").is_file()  # nothing else changed
+
+
+def test_no_address_for_the_site_is_a_usage_error(published_case: Path, tmp_path: Path) -> None:
+    settings = published_case / "dataset.yaml"
+    data = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    del data["url"]
+    settings.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = run(published_case, "publish", "--out", str(tmp_path / "site"), code=2)
+    assert "error[no-base-url]" in out and "--base-url" in out
+    assert not (tmp_path / "site").exists()
+    run(published_case, "publish", "--out", str(tmp_path / "site"), "--base-url", "https://x.org")
+    page = text(tmp_path / "site", "en/claims/bad-cheques.html")
+    assert '"url": "https://x.org/en/claims/bad-cheques.html"' in page
+
+
+def test_a_dataset_with_broken_files_is_not_published(published_case: Path, tmp_path: Path) -> None:
+    (published_case / "actors/broken.yaml").write_text("id: broken\nkind: [", encoding="utf-8")
+    out = run(published_case, "publish", "--out", str(tmp_path / "site"), code=1)
+    assert "error[dataset-has-errors]" in out and "broken.yaml" in out
+    assert not (tmp_path / "site").exists()
