@@ -1,0 +1,88 @@
+"""The research notebook in a real JupyterLab, driven in Debian's Chromium: run every cell,
+filter the claim browser to one claim, edit it, save, and find the change in the YAML file with
+its comments intact."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.widgets.lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab
+
+CLAIM = "fes-meknes-network/tender-brokering.yaml"
+NEW_TRANSLATION = "Our sources report that he brokered the cleaning tender of a commune"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (make test does it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(REPO / "notebooks" / "02-research.ipynb", notebooks)
+    claim_file = shipped_copy / CLAIM
+    before = claim_file.read_text(encoding="utf-8")
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert len(comments) == 4
+    env = {"CLAIMTRACK_DATA": str(shipped_copy), "CLAIMTRACK_USER": "Youssef"}
+    with (
+        jupyter_lab(notebooks, tmp_path / "lab", env) as lab,
+        sync_api.sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(lab.open_url("02-research.ipynb"))
+            page.wait_for_selector(".jp-Notebook", timeout=90_000)
+            page.wait_for_selector(
+                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
+            )
+            page.click('.lm-MenuBar-item:has-text("Run")')
+            page.click('.lm-Menu-item:has-text("Run All Cells")')
+            search = page.locator(".ct-search input")
+            search.wait_for(timeout=120_000)
+            # Typed as a reader would: ta marbuta written as ha, which the search folds.
+            search.fill("صفقه النطاقه")
+            rows = page.locator(".ct-row-open:visible")
+            rows.first.wait_for(timeout=30_000)
+            page.wait_for_function(
+                "document.querySelectorAll('.ct-row-open').length > 0 && "
+                "[...document.querySelectorAll('.ct-row-open')]"
+                ".filter(b => b.offsetParent !== null).length === 1",
+                timeout=30_000,
+            )
+            assert rows.count() == 1
+            assert "tender-brokering" in rows.first.inner_text()
+            rows.first.click()
+            field = page.locator(".ct-field-translation-en textarea")
+            field.wait_for(timeout=30_000)
+            page.wait_for_function(
+                "document.querySelector('.ct-field-translation-en textarea').value"
+                ".includes('brokering scandal')",
+                timeout=30_000,
+            )
+            field.fill(NEW_TRANSLATION)
+            save = page.locator(".ct-save")
+            page.wait_for_function("!document.querySelector('.ct-save').disabled", timeout=30_000)
+            save.click()
+            page.wait_for_function(f"document.body.innerText.includes({'saved'!r})", timeout=30_000)
+            page.screenshot(path=str(tmp_path / "research-notebook.png"), full_page=True)
+        finally:
+            browser.close()
+    after = claim_file.read_text(encoding="utf-8")
+    assert f"  en: {NEW_TRANSLATION}\n" in after
+    assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == comments
+    assert "brokering scandal" not in after
+    # Only the translation and the time of the change differ.
+    changed = [
+        (old, new)
+        for old, new in zip(before.splitlines(), after.splitlines(), strict=False)
+        if old != new
+    ]
+    assert [old.split(":")[0].strip() for old, _ in changed] == ["en", "updated"], changed
+    assert (tmp_path / "research-notebook.png").stat().st_size > 10_000
