@@ -110,3 +110,27 @@ def test_an_unknown_case_or_actor_is_a_message(root: Path) -> None:
     assert "no case is called 'no-such-case'" in desk.message
     assert view.select("nobody") == []
     assert "no actor 'nobody'" in desk.message
+
+
+def test_a_large_network_is_drawn_around_the_selected_actor(make_dataset) -> None:
+    from claimtrack.widgets.network import MAX_DRAWN
+
+    count = MAX_DRAWN + 10
+    files: dict[str, str | None] = {}
+    for i in range(count):
+        link = (
+            f"links:\n  - kind: promotes\n    to: page-{i + 1:03d}\n    confidence: suspected\n"
+            if i + 1 < count
+            else ""
+        )
+        files[f"actors/page-{i:03d}.yaml"] = (
+            f"id: page-{i:03d}\nkind: social-account\nlabel: page number {i}\n{link}"
+        )
+    view = NetworkView(Desk(make_dataset(files)))
+    assert len(view.actors) == count + 1  # and the fixture's leader, without links
+    assert len(view.drawn) == MAX_DRAWN
+    assert "too many to draw at once" in view.drawing_note.value
+    view.select(f"page-{count - 1:03d}")
+    assert len(view.drawn) == MAX_DRAWN
+    assert view.drawn[0] == f"page-{count - 1:03d}"
+    assert f"page-{count - 2:03d}" in view.drawn

@@ -34,6 +34,7 @@ CONFIDENCE_STYLES = {  # colour, line style
     "suspected": ("#9e9e9e", "dotted"),
 }
 ALL_CASES = "(all cases)"
+MAX_DRAWN = 40  # actors: a larger network is drawn around one actor, its closest neighbours
 
 
 class NetworkView(widgets.VBox):
@@ -45,6 +46,8 @@ class NetworkView(widgets.VBox):
         self.selected: str | None = None
         self.evidence_shown: list[dict[str, str]] = []
         self.texts: list[str] = []  # every text drawn in the figure
+        self.drawn: list[str] = []  # the ids of the actors drawn
+        self._filling = False
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
         self.case_picker = widgets.Dropdown(
             options=[(ALL_CASES, None), *((c, c) for c in desk.dataset.cases)],
@@ -56,14 +59,16 @@ class NetworkView(widgets.VBox):
             options=[], description="Actor", layout=widgets.Layout(width="60%")
         )
         self.actor_picker.add_class("ct-actor-picker")
-        self.actor_picker.observe(lambda change: self.select(change["new"]), names="value")
+        self.actor_picker.observe(self._picked, names="value")
         self.summary = widgets.HTML()
+        self.drawing_note = widgets.HTML()
         self.evidence_html = widgets.HTML()
         super().__init__(
             [
                 widgets.HBox([self.case_picker, self.actor_picker]),
                 self.summary,
                 self.image,
+                self.drawing_note,
                 self.evidence_html,
             ]
         )
@@ -101,14 +106,22 @@ class NetworkView(widgets.VBox):
         self.network = build(self.desk.dataset, case=self.case)
         graph = self.network.graph
         keep = self.selected if self.selected in graph else None
-        self.actor_picker.options = [("(pick an actor)", None), *self.actors]
-        self.actor_picker.value = keep
+        self._filling = True
+        try:
+            self.actor_picker.options = [("(pick an actor)", None), *self.actors]
+            self.actor_picker.value = keep
+        finally:
+            self._filling = False
         components = self.network.components
         self.summary.value = (
             f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} links, "
             f"{len(components)} connected groups. Private persons are shown by their label only."
         )
         self.select(keep)
+
+    def _picked(self, change: dict[str, Any]) -> None:
+        if not self._filling and change["new"] != self.selected:
+            self.select(change["new"])
 
     def select(self, actor_id: str | None) -> list[dict[str, str]]:
         """Show the links of an actor with their confidence and evidence (None: no actor)."""
@@ -120,7 +133,11 @@ class NetworkView(widgets.VBox):
             actor_id = None
         self.selected = actor_id
         if self.actor_picker.value != actor_id:
-            self.actor_picker.value = actor_id
+            self._filling = True
+            try:
+                self.actor_picker.value = actor_id
+            finally:
+                self._filling = False
         self.evidence_shown = self._evidence(actor_id) if actor_id else []
         self.evidence_html.value = self._evidence_html(actor_id)
         self.image.value = self._draw()
@@ -184,13 +201,34 @@ class NetworkView(widgets.VBox):
 
     # Drawing ---------------------------------------------------------------------------
 
+    def _drawable(self) -> Any:
+        """The part of the network drawn: all of it, or the MAX_DRAWN actors closest to the
+        selected actor (else to the most linked one) when it is larger."""
+        import networkx as nx
+
+        assert self.network is not None
+        graph = self.network.graph
+        self.drawing_note.value = ""
+        if graph.number_of_nodes() <= MAX_DRAWN:
+            self.drawn = sorted(graph.nodes)
+            return graph
+        simple = nx.Graph(graph)
+        centre = self.selected or max(simple.degree, key=lambda d: (d[1], d[0]))[0]
+        self.drawn = [centre, *(b for _, b in nx.bfs_edges(simple, centre))][:MAX_DRAWN]
+        self.drawing_note.value = (
+            f"<i>{graph.number_of_nodes()} actors are too many to draw at once: the drawing "
+            f"shows the {len(self.drawn)} closest to {text(graph.nodes[centre]['label'])}. "
+            "Pick an actor (or a case) to draw another part.</i>"
+        )
+        return graph.subgraph(self.drawn)
+
     def _draw(self) -> bytes:
         import networkx as nx
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
 
         assert self.network is not None
-        graph = self.network.graph
+        graph = self._drawable()
         figure, axes = new_figure(10, 7.5)
         axes.set_axis_off()
         self.texts = []
