@@ -155,7 +155,8 @@ def data_feed(context: Context, languages: tuple[str, ...] | None = None) -> dic
 
 
 def feed_json(feed: dict[str, Any]) -> str:
-    return json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """The feed as a file; escaped as in a script block, so it is safe to embed as it is."""
+    return script_json(feed) + "\n"
 
 
 def script_json(value: dict[str, Any]) -> str:
