@@ -21,6 +21,8 @@ from .display import problems_html, table_html, text
 from .session import Desk
 
 STATUS_ORDER = [s.value for s in Status]
+TABLE_WEEKS = 12
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb"}
 CHARTS = ("status", "verdict", "category", "ageing", "throughput")
 
 
@@ -138,7 +140,12 @@ class Dashboard(widgets.VBox):
             f"{sum(self.counts['status'].get(s, 0) for s in ('researching', 'in-review'))} "
             "in research or review"
         )
-        verdicts = {label_text(scale, k, language): v for k, v in self.counts["verdict"].items()}
+        # Matplotlib draws Arabic letters unjoined and left to right: charts of a desk working
+        # in a right-to-left language label verdicts in English.
+        chart_language = "en" if language.split("-")[0] in RIGHT_TO_LEFT else language
+        verdicts = {
+            label_text(scale, k, chart_language): v for k, v in self.counts["verdict"].items()
+        }
         statuses = {s: self.counts["status"].get(s, 0) for s in STATUS_ORDER}
         self.charts = {
             "status": self._bars(statuses, "Claims by status"),
@@ -158,10 +165,13 @@ class Dashboard(widgets.VBox):
                     for r in self.ageing.itertuples()
                 ],
             )
-            + "<b>Throughput per ISO week</b>"
+            + f"<b>Throughput per ISO week</b> (the latest {TABLE_WEEKS} with moves)"
             + table_html(
                 ["week", "moves", "published"],
-                [[r.week, str(r.moved), str(r.published)] for r in self.throughput.itertuples()],
+                [
+                    [r.week, str(r.moved), str(r.published)]
+                    for r in self.throughput.tail(TABLE_WEEKS).itertuples()
+                ],
             )
         )
 
@@ -262,6 +272,8 @@ class Dashboard(widgets.VBox):
             axes.bar(weeks, list(self.throughput["moved"]), color="#8c8c8c", label="moves")
             axes.bar(weeks, list(self.throughput["published"]), color="#55a868", label="published")
             axes.legend()
+            step = max(1, len(weeks) // 12)  # at most a dozen week labels
+            axes.set_xticks(range(0, len(weeks), step), weeks[::step])
             axes.tick_params(axis="x", rotation=45)
         axes.set_title("Throughput per ISO week")
         axes.set_ylabel("claims")
