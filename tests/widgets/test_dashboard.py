@@ -70,3 +70,13 @@ def test_quality_results_are_shown_as_a_table(shipped_copy: Path) -> None:
         assert name in dashboard.quality_table.value
     assert "expectations" in dashboard.quality_status.value
     assert dashboard.quality_button.disabled is False
+
+
+def test_a_quality_file_with_problems_is_shown_not_raised(make_dataset) -> None:
+    pytest.importorskip("great_expectations")
+    root = make_dataset({"quality.yaml": "stuck_days: soon\n"})
+    dashboard = Dashboard(Desk(root))
+    assert dashboard.run_quality() == []
+    assert [p.code for p in dashboard.quality_problems] == ["invalid-value"]
+    assert "could not run" in dashboard.quality_status.value
+    assert "/stuck_days" in dashboard.quality_status.value

@@ -7,6 +7,7 @@ dashboard shows no private data: actors are not in it at all, claims by id only.
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
 import ipywidgets as widgets
@@ -14,6 +15,7 @@ import pandas as pd
 
 from ..frames import Frames, build
 from ..models import Status
+from ..problems import ClaimtrackError, Problem
 from ..verdicts import label_text
 from ..workflow.gate import scale_of
 from .charts import new_figure, png
@@ -177,20 +179,29 @@ class Dashboard(widgets.VBox):
 
     def run_quality(self) -> list[dict[str, Any]]:
         """Run the dataset's quality suite (Great Expectations: a few seconds) and show it."""
+        if importlib.util.find_spec("great_expectations") is None:
+            problem = Problem(
+                "missing-extra",
+                "the quality checks need the 'quality' extra: pip install 'claimtrack[quality]'",
+            )
+            self.quality_problems, self.quality_results = [problem], []
+            self.quality_status.value = problems_html([problem])
+            return self.quality_results
         self.quality_status.value = "<i>Running the quality checks (Great Expectations)…</i>"
         self.quality_button.disabled = True
         try:
             from ..quality import check_dataset
 
             report, problems = check_dataset(self.desk.dataset)
+        except ClaimtrackError as exc:
+            report, problems = None, [exc.problem]
         finally:
             self.quality_button.disabled = False
         self.quality_problems = problems
         if report is None:
             self.quality_results = []
-            self.quality_status.value = (
-                "<b>The quality checks could not run</b>: fix quality.yaml"
-                + problems_html(problems)
+            self.quality_status.value = "<b>The quality checks could not run</b>" + problems_html(
+                problems
             )
             self.quality_table.value = ""
             return self.quality_results
