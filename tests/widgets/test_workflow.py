@@ -283,3 +283,17 @@ def test_the_picker_offers_claims_waiting_for_a_decision_first(shipped_copy: Pat
     assert panel.allowed == ["triaged", "rejected"]
     # Unverified claims are shown as what someone claims, never as fact.
     assert "claims" in panel.summary.value and "Unverified" in panel.summary.value
+
+
+def test_the_claim_browser_opens_a_claim_in_the_panel(shipped_copy: Path) -> None:
+    """As in 03-review-and-publish.ipynb: a row picked in the browser shows in the panel."""
+    from claimtrack.widgets import ClaimBrowser
+
+    desk = Desk(shipped_copy, user="Salma")
+    browser = ClaimBrowser(desk, page_size=10)
+    panel = WorkflowPanel(desk, picker=True)
+    browser.on_select(panel.show)
+    assert browser.select("network-fake-accounts")
+    assert panel.claim_id == "network-fake-accounts"
+    assert panel.claim_picker.value == "network-fake-accounts"
+    assert panel.allowed == ["researching", "rejected"]
