@@ -96,6 +96,14 @@ class Desk:
 
     def whoami(self, needed: Role = Role.CHECKER) -> str:
         """The person working, checked against the team and the role an action needs."""
+        if self.user is None:  # the picker's words, not the command line's (--by NAME)
+            raise ClaimtrackError(
+                Problem(
+                    "no-user",
+                    "nobody on the dataset's team is working: pick a name above ('Working as')",
+                    str(self.root),
+                )
+            )
         return member(self._dataset, self.user, needed).name
 
     def reload(self) -> Dataset:
