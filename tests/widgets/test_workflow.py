@@ -231,6 +231,9 @@ def test_verdict_labels_are_in_the_desks_language(make_dataset, languages, label
 def test_a_checker_sets_the_verdict_with_its_rationale(root: Path) -> None:
     path = at_status(root, Status.RESEARCHING)
     desk, panel = panel_for(root, "Salma")
+    assert panel.verdict.value is None  # no verdict is picked for the person
+    panel.verdict_button.click()
+    assert "pick a verdict" in desk.message
     panel.set_verdict("unproven", "")
     assert "explain the verdict" in desk.message
     assert on_disk(path)["verdict"] == "unverified"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 import ipywidgets as widgets
 from pydantic import ValidationError
@@ -59,7 +60,7 @@ PICK_ORDER = [
 ]
 
 
-def choose(picker: widgets.Dropdown, options: list[tuple[str, str]]) -> None:
+def choose(picker: widgets.Dropdown, options: list[tuple[str, str | None]]) -> None:
     """New options for a picker, keeping its value when still offered, else the first one."""
     keep = picker.value
     if list(picker.options) != options:
@@ -314,11 +315,21 @@ class WorkflowPanel(widgets.VBox):
             ["Reviewer", claim.reviewer or "not reviewed"],
             ["Verdict", verdict],
         ]
-        # A claim is never shown as a fact: the statement is what someone claims.
-        statement = text(excerpt(claim.statement, 300), "q", claim.language)
+        # A claim is never shown as a fact: the statement is what someone claims, quoted.
+        quote = "border-left:3px solid #ccc;margin:4px 0;padding:2px 8px"
+        statement = (
+            f'<blockquote dir="auto" lang="{escape(claim.language)}" style="{quote}">'
+            f"{escape(excerpt(claim.statement, 400))}</blockquote>"
+        )
+        language = self.desk.language
+        translation = claim.translations.get(language) if language != claim.language else None
+        if translation:
+            statement += (
+                f'<div style="color:#555">{language}: {text(excerpt(translation, 400))}</div>'
+            )
         return (
-            f"<div class='ct-claim-summary'><b>{text(claim.id)}</b>: {text(claim.claimant.label)}"
-            f" claims {statement}</div>" + table_html(["", ""], rows)
+            f"<div class='ct-claim-summary'><b>{text(claim.id)}</b>: "
+            f"{text(claim.claimant.label)} claims{statement}</div>" + table_html(["", ""], rows)
         )
 
     def _gate_html(self, results: list[GateResult]) -> str:
@@ -373,6 +384,11 @@ class WorkflowPanel(widgets.VBox):
         claim = self.claim
         if claim is None:
             return self._nothing_selected()
+        if not label_id:
+            self.desk.show_error(
+                Problem("no-verdict", "pick a verdict from the scale", claim.id, field="/verdict")
+            )
+            return None
         return self._act(
             lambda c, by: set_verdict(self.desk.dataset, c, label_id or "", rationale, by),
             Role.CHECKER,
@@ -509,10 +525,12 @@ class WorkflowPanel(widgets.VBox):
     def _team_options(self) -> list[tuple[str, str]]:
         return [(f"{name} ({role})", name) for name, role in self.desk.team]
 
-    def _verdict_options(self) -> list[tuple[str, str]]:
+    def _verdict_options(self) -> list[tuple[str, str | None]]:
+        """The scale's labels in the desk's language, after an empty choice: no verdict is
+        picked for the person."""
         scale = scale_of(self.desk.dataset)
         language = self.desk.language
-        return [
+        return [("(pick a verdict)", None)] + [
             (label_text(scale, label.id, language), label.id)
             for label in scale.labels
             if label.id != UNVERIFIED
