@@ -92,7 +92,10 @@ class Dashboard(widgets.VBox):
         self.quality_problems: list[Any] = []
         self.summary = widgets.HTML()
         self.images = {
-            name: widgets.Image(format="png", layout=widgets.Layout(max_width="420px"))
+            name: widgets.Image(
+                format="png",
+                layout=widgets.Layout(max_width="840px" if name == "throughput" else "420px"),
+            )
             for name in CHARTS
         }
         self.tables = widgets.HTML()

@@ -109,6 +109,7 @@ class NetworkView(widgets.VBox):
         self._filling = True
         try:
             self.actor_picker.options = [("(pick an actor)", None), *self.actors]
+            self.actor_picker.index = 0  # shows the placeholder (a value of None shows nothing)
             self.actor_picker.value = keep
         finally:
             self._filling = False
