@@ -308,9 +308,12 @@ class Capture(widgets.VBox):
         sources = [
             (f"{excerpt(s.record.title, 60)} ({s.record.id})", s.record.id) for s in dataset.sources
         ]
+        keep = self.source_id
         self.source_picker.options = [("(create or pick a source)", None), *sources]
-        if self.source_id in {s.record.id for s in dataset.sources}:
-            self.source_picker.value = self.source_id
+        if keep in {s.record.id for s in dataset.sources}:
+            self.source_picker.value = keep
+        else:
+            self.source_picker.index = 0  # the placeholder (a value of None shows nothing)
         chosen = set(self.claim_fields["subjects"].value)
         actors = [(a.record.label, a.record.id) for a in dataset.actors]
         self.claim_fields["subjects"].options = sorted(actors)
