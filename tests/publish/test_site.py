@@ -218,7 +218,7 @@ def test_no_address_for_the_site_is_a_usage_error(published_case: Path, tmp_path
     assert not (tmp_path / "site").exists()
     run(published_case, "publish", "--out", str(tmp_path / "site"), "--base-url", "https://x.org")
     page = text(tmp_path / "site", "en/claims/bad-cheques.html")
-    assert '"url": "https://x.org/en/claims/bad-cheques.html"' in page
+    assert '"url":"https://x.org/en/claims/bad-cheques.html"' in page
 
 
 def test_a_dataset_with_broken_files_is_not_published(published_case: Path, tmp_path: Path) -> None:

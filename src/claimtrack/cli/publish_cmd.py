@@ -135,9 +135,9 @@ def claimreview(
       claimtrack export claimreview --language fr --base-url https://checks.example.org/
     """
     require_extra("babel", "publish")
-    from ..publish.claimreview import data_feed, feed_json
+    from ..publish.claimreview import feed_text
     from ..publish.context import prepare
-    from ..publish.privacy import Scanner, problems_for
+    from ..publish.privacy import problems_for
 
     dataset = open_dataset(ctx)
     context, problems = prepare(dataset, base_url, languages or None)
@@ -155,8 +155,8 @@ def claimreview(
             ),
             2,
         )
-    text = feed_json(data_feed(context))
-    hits = Scanner(dataset).scan([("claimreview.json", text)])
+    text = feed_text(context)
+    hits = context.scanner.scan([("claimreview.json", text)])
     if hits:
         _report(problems_for(context, hits))
         raise SystemExit(1)

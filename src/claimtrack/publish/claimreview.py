@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ MAX_REVIEWED = 74  # "under 75 characters"
 PERSON_KINDS = {ActorKind.PERSON, ActorKind.PUBLIC_OFFICIAL}
 
 
+@lru_cache(maxsize=65536)
 def is_web(url: str | None) -> bool:
     """Only http and https addresses become links (the models refuse others; checked again)."""
     if not url:
@@ -129,20 +131,24 @@ def claim_review(context: Context, claim: Claim, language: str) -> dict[str, Any
     return review
 
 
-def data_feed(context: Context, languages: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """Every published claim's ClaimReview in each language, as a schema.org DataFeed."""
+def review_json(context: Context, claim: Claim, language: str) -> str:
+    """The ClaimReview as JSON for a script block and the feed (computed once per run)."""
+    key = (claim.id, language)
+    found = context.reviews.get(key)
+    if found is None:
+        found = context.reviews[key] = script_json(claim_review(context, claim, language))
+    return found
+
+
+def feed_text(context: Context, languages: tuple[str, ...] | None = None) -> str:
+    """Every published claim's ClaimReview in each language, as a schema.org DataFeed: one
+    object per line, in the order of the site (newest first, then by language)."""
     languages = languages or context.languages
-    elements = [
-        claim_review(context, loaded.record, language)
-        for loaded in context.claims
-        for language in languages
-    ]
-    feed: dict[str, Any] = {
+    head: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "DataFeed",
         "name": f"{context.settings.name}: ClaimReview",
         "url": context.base_url + "claimreview.json",
-        "dataFeedElement": elements,
     }
     moments = [
         moment
@@ -150,17 +156,18 @@ def data_feed(context: Context, languages: tuple[str, ...] | None = None) -> dic
         if (moment := loaded.record.updated or loaded.record.published) is not None
     ]
     if moments:  # the newest change in the data, never the time of the run
-        feed["dateModified"] = max(moments).isoformat()
-    return feed
-
-
-def feed_json(feed: dict[str, Any]) -> str:
-    """The feed as a file; escaped as in a script block, so it is safe to embed as it is."""
-    return script_json(feed) + "\n"
+        head["dateModified"] = max(moments).isoformat()
+    elements = ",\n".join(
+        review_json(context, loaded.record, language)
+        for loaded in context.claims
+        for language in languages
+    )
+    opening = script_json(head)[:-1]  # without its closing brace
+    return f'{opening},"dataFeedElement":[\n{elements}\n]}}\n'
 
 
 def script_json(value: dict[str, Any]) -> str:
     """JSON for a <script type="application/ld+json"> block: '<', '>' and '&' are written as
     \\u escapes, so no text (a statement with '</script>' in it) can close the block."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -9,7 +9,8 @@ out.
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
+from types import SimpleNamespace
 
 from babel import Locale
 from babel.dates import format_date
@@ -250,6 +251,12 @@ def word(language: str, key: str, **values: str) -> str:
     return text.format(**values) if values else text
 
 
+@cache
+def words(language: str) -> SimpleNamespace:
+    """The interface words of `language` as attributes, for templates: {{ w.verdict }}."""
+    return SimpleNamespace(**WORDS[base(language)])
+
+
 def in_language(table: dict[str, dict[str, str]], key: str, language: str) -> str:
     texts = table.get(key)
     return texts.get(base(language), key) if texts else key
@@ -275,6 +282,11 @@ def day(value: date | datetime | None, language: str) -> str:
         return ""
     if isinstance(value, datetime):
         value = value.date()
+    return _day(value, language)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date, language: str) -> str:
     return format_date(value, format="long", locale=_locale(language))
 
 

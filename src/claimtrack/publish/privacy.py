@@ -17,22 +17,24 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Actor, Claim
 from ..problems import Problem
 from ..store import Dataset
 from ..text import normalise
 from ..workflow.gate import public_texts
-from .context import PRIVATE_NAME, Context, settings_path
 
-_LD_JSON = re.compile(
-    r'(<script type="application/ld\+json">)(.*?)(</script>)', re.DOTALL | re.IGNORECASE
-)
+if TYPE_CHECKING:
+    from .context import Context
+
+# A private name about to be published stops the whole run: nothing is written.
+PRIVATE_NAME = "private-name-in-output"
+
+LD_OPEN = '<script type="application/ld+json">'
 
 
 class _Fold(dict[int, str]):
@@ -76,14 +78,23 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def readable(path: str, content: str) -> str:
-    """The text a reader (or a machine) gets from a file: entities and escapes decoded."""
+def pieces(path: str, content: str) -> Iterable[str]:
+    """The parts of a file that a text can lie in whole: for HTML the text between one '<'
+    and the next (an element's text, or a tag with its attributes: user text never holds a
+    raw '<'), for Markdown a line (every text is written on one line), for JSON each string.
+
+    A page's JSON-LD block is left out here: it is, byte for byte, the page's object in
+    claimreview.json, which every run renders and searches whole."""
     if path.endswith(".json"):
-        return "\n".join(_strings(json.loads(content)))
+        return _strings(json.loads(content))
     if path.endswith(".html"):
-        scripts = ["\n".join(_strings(json.loads(m.group(2)))) for m in _LD_JSON.finditer(content)]
-        return "\n".join([html.unescape(_LD_JSON.sub(" ", content)), *scripts])
-    return content
+        start = content.find(LD_OPEN)
+        while start != -1:
+            end = content.find("</script>", start)
+            content = content[:start] + content[end:]
+            start = content.find(LD_OPEN)
+        return content.split("<")
+    return content.split("\n")
 
 
 @dataclass(frozen=True)
@@ -96,6 +107,9 @@ class PrivateName:
 class Scanner:
     """The private names of a dataset, ready to be searched for."""
 
+    MEMO = 200_000  # pieces remembered (site chrome repeats on every page; a claim's texts
+    # repeat in its three languages and two formats)
+
     def __init__(self, dataset: Dataset) -> None:
         self.names: list[PrivateName] = []
         for loaded in dataset.actors:
@@ -105,34 +119,52 @@ class Scanner:
         self.by_first: dict[str, list[PrivateName]] = {}
         for name in self.names:
             self.by_first.setdefault(name.words[0], []).append(name)
+        self._first = frozenset(self.by_first)
+        self._memo: dict[str, tuple[PrivateName, ...]] = {}
 
     def key(self) -> list[str]:
         """The folded names, sorted: part of what makes a page's output (see write.py)."""
         return sorted(" ".join(n.words) for n in self.names)
 
-    def found(self, text: str) -> list[PrivateName]:
-        if not self.names:
-            return []
-        folded = fold(text)
-        words = set(folded.split())
-        hits = []
-        padded = None
-        for first in words.intersection(self.by_first):
-            for name in self.by_first[first]:
-                if not words.issuperset(name.words):
-                    continue
-                padded = padded or f" {folded} "
-                if f" {' '.join(name.words)} " in padded:
-                    hits.append(name)
-        return hits
+    def found(self, text: str) -> tuple[PrivateName, ...]:
+        """The private names in one text (entities such as &#39; decoded first)."""
+        if "&" in text:
+            text = html.unescape(text)
+        words = text.translate(_FOLD).split()
+        if self._first.isdisjoint(words):
+            return ()
+        present = set(words)
+        padded = f" {' '.join(words)} "
+        return tuple(
+            name
+            for first in sorted(present & self._first)
+            for name in self.by_first[first]
+            if present.issuperset(name.words) and f" {' '.join(name.words)} " in padded
+        )
+
+    def in_claim(self, claim: Claim) -> list[tuple[str, PrivateName]]:
+        """(field, name) for each private name in the texts of a claim that pages show."""
+        return [(f, name) for f, text in public_texts(claim) for name in self.found(text)]
 
     def scan(self, pages: Iterable[tuple[str, str]]) -> list[tuple[str, PrivateName]]:
         """(file, name) for each private name found in the files."""
         if not self.names:
             return []
-        return [
-            (path, name) for path, content in pages for name in self.found(readable(path, content))
-        ]
+        memo = self._memo
+        hits: list[tuple[str, PrivateName]] = []
+        for path, content in pages:
+            seen: set[str] = set()
+            for piece in pieces(path, content):
+                found = memo.get(piece)
+                if found is None:
+                    if len(memo) > self.MEMO:
+                        memo.clear()
+                    found = memo[piece] = self.found(piece)
+                for name in found:
+                    if name.actor.id not in seen:
+                        seen.add(name.actor.id)
+                        hits.append((path, name))
+        return hits
 
 
 def _claim_id(path: str) -> str | None:
@@ -172,6 +204,10 @@ def _settings_texts(context: Context) -> Iterator[tuple[str, str, str]]:
     for part in ("methodology", "corrections_policy"):
         for language, text in getattr(settings, part).items():
             yield where, f"/{part}/{language}", text
+
+
+def settings_path(dataset: Dataset) -> str:
+    return dataset.settings_display or str(dataset.root / "dataset.yaml")
 
 
 def problems_for(context: Context, hits: list[tuple[str, PrivateName]]) -> list[Problem]:

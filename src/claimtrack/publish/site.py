@@ -16,31 +16,35 @@ Templates are Jinja2 with autoescaping (HTML); Markdown is escaped by a finalize
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..models import Claim
 from ..store import Loaded
 from ..verdicts import find, label_text
 from . import i18n
-from .claimreview import claim_review, data_feed, feed_json, is_web, script_json, shorten
+from .claimreview import feed_text, is_web, review_json, shorten
 from .claimreview import statement_in as statement_in_language
 from .context import Context
 
 INDEX_STATEMENT = 200  # characters of the statement shown in lists
 
 
+View = SimpleNamespace  # what a template shows: attributes (faster in Jinja than dict keys)
+
+
 class Raw(str):
     """A value the Markdown template writes as it is (an address already checked)."""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+_MD_SPECIAL = {ord(c): "\\" + c for c in "\\`*_[]<>|~&#"}
 
 
 def markdown_escape(value: Any) -> str:
@@ -49,7 +53,7 @@ def markdown_escape(value: Any) -> str:
         return ""
     if isinstance(value, Raw):
         return str(value)
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return " ".join(str(value).split()).translate(_MD_SPECIAL)
 
 
 def md_url(url: str) -> Raw:
@@ -83,28 +87,58 @@ def environments() -> tuple[Environment, Environment]:
     return html, markdown
 
 
-def _page(language: str, root: str, here: str, **extra: Any) -> dict[str, Any]:
+def _page(context: Context, language: str, root: str, here: str) -> dict[str, Any]:
+    """What every page's frame needs: language, direction, the header and the footer (the
+    same on many pages, so rendered once and reused), and the language switcher."""
+    languages = tuple(context.languages)
+    switcher = Markup("").join(
+        Markup('<li><a href="{}{}/{}" lang="{}" hreflang="{}"{}>{}</a></li>\n').format(
+            root,
+            code,
+            here,
+            code,
+            code,
+            Markup(' aria-current="page"') if code == language else "",
+            i18n.LANGUAGE_NAMES[i18n.base(code)],
+        )
+        for code in languages
+    )
+    header, footer = _frame(context.settings.name, language, root)
     return {
         "lang": language,
         "here": here,
         "dir": i18n.direction(language),
         "root": root,
-        "w": lambda key, **values: i18n.word(language, key, **values),
-        **extra,
-    }
-
-
-def _common(context: Context, language: str) -> dict[str, Any]:
-    return {
+        "w": i18n.words(language),
         "site_name": context.settings.name,
-        "languages": [(lang, i18n.LANGUAGE_NAMES[i18n.base(lang)]) for lang in context.languages],
+        "header": Markup(header.replace(SWITCHER, switcher)),
+        "footer": footer,
     }
+
+
+SWITCHER = "\x00switcher\x00"  # where the language switcher goes in a cached header
+
+
+@cache
+def _frame(site_name: str, language: str, root: str) -> tuple[str, Markup]:
+    html, _ = environments()
+    values = {
+        "lang": language,
+        "root": root,
+        "w": i18n.words(language),
+        "site_name": site_name,
+        "switcher": Markup(SWITCHER),
+    }
+    header = html.get_template("header.html").render(values).rstrip("\n")
+    footer = html.get_template("footer.html").render(values).rstrip("\n")
+    return header, Markup(footer)
 
 
 # --- one claim -----------------------------------------------------------------------------
 
 
 def _source_view(context: Context, source_id: str, language: str) -> dict[str, Any]:
+    """A cited source as pages show it (a dict: callers add to it, then make a View)."""
     source = context.source(source_id)
     if source is None:
         return {"title": source_id, "lang": None, "publisher": None, "url": None,
@@ -120,7 +154,7 @@ def _source_view(context: Context, source_id: str, language: str) -> dict[str, A
     }
 
 
-def claim_view(context: Context, claim: Claim, language: str) -> dict[str, Any]:
+def claim_view(context: Context, claim: Claim, language: str) -> View:
     """What a claim page shows, in `language`, with the private parts already left out."""
     own = i18n.base(claim.language) == i18n.base(language)
     translation = None if own else statement_in_language(claim, language)
@@ -136,51 +170,54 @@ def claim_view(context: Context, claim: Claim, language: str) -> dict[str, Any]:
     for attempt in claim.right_of_reply:
         actor = context.actor(attempt.actor)
         replies.append(
-            {
-                "who": actor.label if actor else attempt.actor,
-                "outcome": i18n.in_language(i18n.OUTCOMES, str(attempt.outcome), language),
-                "contacted": i18n.word(
+            View(
+                who=actor.label if actor else attempt.actor,
+                outcome=i18n.in_language(i18n.OUTCOMES, str(attempt.outcome), language),
+                contacted=i18n.word(
                     language,
                     "contacted",
                     date=i18n.day(attempt.contacted, language),
                     channel=i18n.in_language(i18n.CHANNELS, str(attempt.channel), language),
                 ),
-                "summary": attempt.summary,
-            }
+                summary=attempt.summary,
+            )
         )
-    return {
-        "id": claim.id,
-        "statement": claim.statement,
-        "statement_lang": claim.language,
-        "translation": translation,
-        "claimant": claim.claimant.label,
-        "appearances": [
-            {
-                **_source_view(context, a.source, language),
-                "quote": a.quote,
-                "when": i18n.day(a.date, language),
-            }
-            for a in claim.appearances
-        ],
-        "verdict": claim.verdict,
-        "verdict_label": label_text(context.scale, claim.verdict, language),
-        "verdict_description": description,
-        "rationale": claim.rationale or "",
-        "evidence": [
-            {**_source_view(context, e.source, language), "shows": e.shows} for e in claim.evidence
-        ],
-        "replies": replies,
-        "corrections": [
-            {"date": i18n.day(c.date, language), "what": c.what, "why": c.why}
-            for c in sorted(claim.corrections, key=lambda c: c.date)
-        ],
-        "category": str(claim.category),
-        "category_label": i18n.in_language(i18n.CATEGORIES, str(claim.category), language),
-        "published": i18n.day(claim.published, language),
-        "updated": i18n.day(claim.updated, language)
-        if claim.updated and claim.updated.date() != (claim.published or claim.updated).date()
-        else "",
-    }
+    return View(
+        **{
+            "id": claim.id,
+            "statement": claim.statement,
+            "statement_lang": claim.language,
+            "translation": translation,
+            "claimant": claim.claimant.label,
+            "appearances": [
+                View(
+                    **_source_view(context, a.source, language),
+                    quote=a.quote,
+                    when=i18n.day(a.date, language),
+                )
+                for a in claim.appearances
+            ],
+            "verdict": claim.verdict,
+            "verdict_label": label_text(context.scale, claim.verdict, language),
+            "verdict_description": description,
+            "rationale": claim.rationale or "",
+            "evidence": [
+                {**_source_view(context, e.source, language), "shows": e.shows}
+                for e in claim.evidence
+            ],
+            "replies": replies,
+            "corrections": [
+                View(date=i18n.day(c.date, language), what=c.what, why=c.why)
+                for c in sorted(claim.corrections, key=lambda c: c.date)
+            ],
+            "category": str(claim.category),
+            "category_label": i18n.in_language(i18n.CATEGORIES, str(claim.category), language),
+            "published": i18n.day(claim.published, language),
+            "updated": i18n.day(claim.updated, language)
+            if claim.updated and claim.updated.date() != (claim.published or claim.updated).date()
+            else "",
+        }
+    )
 
 
 def claim_pages(context: Context, loaded: Loaded[Claim]) -> Iterator[tuple[str, str]]:
@@ -189,13 +226,11 @@ def claim_pages(context: Context, loaded: Loaded[Claim]) -> Iterator[tuple[str, 
     claim = loaded.record
     for language in context.languages:
         view = claim_view(context, claim, language)
-        review = claim_review(context, claim, language)
         values = {
-            **_page(language, "../../", f"claims/{claim.id}.html"),
-            **_common(context, language),
+            **_page(context, language, "../../", f"claims/{claim.id}.html"),
             "claim": view,
-            "url": review["url"],
-            "jsonld": script_json(review),
+            "url": context.claim_url(language, claim.id),
+            "jsonld": review_json(context, claim, language),
         }
         yield (
             context.claim_path(language, claim.id),
@@ -210,25 +245,27 @@ def claim_pages(context: Context, loaded: Loaded[Claim]) -> Iterator[tuple[str, 
 # --- the pages shared by all claims --------------------------------------------------------
 
 
-def _entry(context: Context, claim: Claim, language: str) -> dict[str, Any]:
+def _entry(context: Context, claim: Claim, language: str) -> View:
     text = statement_in_language(claim, language)
-    return {
-        "id": claim.id,
-        "text": shorten(text, INDEX_STATEMENT),
-        "text_lang": language if text != claim.statement else claim.language,
-        "verdict": claim.verdict,
-        "verdict_label": label_text(context.scale, claim.verdict, language),
-        "category": str(claim.category),
-        "category_label": i18n.in_language(i18n.CATEGORIES, str(claim.category), language),
-        "date": i18n.day(claim.published, language),
-    }
+    return View(
+        **{
+            "id": claim.id,
+            "text": shorten(text, INDEX_STATEMENT),
+            "text_lang": language if text != claim.statement else claim.language,
+            "verdict": claim.verdict,
+            "verdict_label": label_text(context.scale, claim.verdict, language),
+            "category": str(claim.category),
+            "category_label": i18n.in_language(i18n.CATEGORIES, str(claim.category), language),
+            "date": i18n.day(claim.published, language),
+        }
+    )
 
 
 def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
     html, _ = environments()
     entries = [_entry(context, c.record, language) for c in context.claims]
-    verdicts = Counter(e["verdict"] for e in entries)
-    categories = Counter(e["category"] for e in entries)
+    verdicts = Counter(e.verdict for e in entries)
+    categories = Counter(e.category for e in entries)
     order = [label.id for label in context.scale.labels]
     verdict_links = [
         (v, label_text(context.scale, v, language), i18n.number(verdicts[v], language))
@@ -239,7 +276,6 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
         for c in sorted(categories)
     ]
     base = {
-        **_common(context, language),
         "verdict_links": verdict_links,
         "category_links": category_links,
     }
@@ -248,40 +284,33 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
     yield (
         f"{language}/index.html",
         template.render(
-            **_page(language, "../", "index.html"),
+            **_page(context, language, "../", "index.html"),
             **base,
             entries=entries,
             heading=None,
-            count=count,
+            count_text=i18n.word(language, "count", n=count),
         ),
     )
-    for verdict, label, n in verdict_links:
-        heading = i18n.word(language, "filtered_verdict", label=label)
-        chosen = [e for e in entries if e["verdict"] == verdict]
+    filters = [("verdict", "filtered_verdict", link) for link in verdict_links]
+    filters += [("category", "filtered_category", link) for link in category_links]
+    for kind, word, (value, label, n) in filters:
+        here = f"{kind}/{value}.html"
         yield (
-            f"{language}/verdict/{verdict}.html",
+            f"{language}/{here}",
             template.render(
-                **_page(language, "../../", f"verdict/{verdict}.html"), **base, entries=chosen,
-                heading=heading, count=n,
+                **_page(context, language, "../../", here),
+                **base,
+                entries=[e for e in entries if getattr(e, kind) == value],
+                heading=i18n.word(language, word, label=label),
+                count_text=i18n.word(language, "count", n=n),
             ),
-        )  # fmt: skip
-    for category, label, n in category_links:
-        heading = i18n.word(language, "filtered_category", label=label)
-        chosen = [e for e in entries if e["category"] == category]
-        yield (
-            f"{language}/category/{category}.html",
-            template.render(
-                **_page(language, "../../", f"category/{category}.html"), **base, entries=chosen,
-                heading=heading, count=n,
-            ),
-        )  # fmt: skip
+        )
 
 
 def _texts(context: Context, language: str) -> Iterator[tuple[str, str]]:
     html, _ = environments()
     settings = context.settings
     template = html.get_template("text.html")
-    common = _common(context, language)
     for name, key, texts, defaults in (
         ("methodology", "methodology", settings.methodology, i18n.DEFAULT_METHODOLOGY),
         (
@@ -292,12 +321,13 @@ def _texts(context: Context, language: str) -> Iterator[tuple[str, str]]:
         ),
     ):
         body = i18n.localised(texts, defaults, language)
-        page = _page(language, "../", f"{name}.html", **common)
-        yield f"{language}/{name}.html", template.render(**page, title_key=key, body=body)
+        page = _page(context, language, "../", f"{name}.html")
+        title = i18n.word(language, key)
+        yield f"{language}/{name}.html", template.render(**page, title=title, body=body)
     yield (
         f"{language}/about.html",
         html.get_template("about.html").render(
-            **_page(language, "../", "about.html", **common),
+            **_page(context, language, "../", "about.html"),
             about=i18n.word(language, "about_text", name=settings.name),
             url=settings.url if is_web(settings.url) else None,
             contact=settings.contact,
@@ -309,19 +339,19 @@ def _texts(context: Context, language: str) -> Iterator[tuple[str, str]]:
             log.append((correction.date, loaded.record, correction))
     log.sort(key=lambda item: (item[0], item[1].id), reverse=True)
     rows = [
-        {
-            "date": i18n.day(when, language),
-            "id": claim.id,
-            "text": shorten(statement_in_language(claim, language), INDEX_STATEMENT),
-            "what": correction.what,
-            "why": correction.why,
-        }
+        View(
+            date=i18n.day(when, language),
+            id=claim.id,
+            text=shorten(statement_in_language(claim, language), INDEX_STATEMENT),
+            what=correction.what,
+            why=correction.why,
+        )
         for when, claim, correction in log
     ]
     yield (
         f"{language}/corrections.html",
         html.get_template("corrections.html").render(
-            **_page(language, "../", "corrections.html", **common), rows=rows
+            **_page(context, language, "../", "corrections.html"), rows=rows
         ),
     )
 
@@ -336,8 +366,7 @@ def shared_pages(context: Context) -> Iterator[tuple[str, str]]:
     yield (
         "index.html",
         html.get_template("root.html").render(
-            **_page(first, "", "index.html"),
-            site_name=context.settings.name,
+            **_page(context, first, "", "index.html"),
             choices=[
                 (lang, i18n.LANGUAGE_NAMES[i18n.base(lang)], i18n.direction(lang))
                 for lang in context.languages
@@ -345,7 +374,7 @@ def shared_pages(context: Context) -> Iterator[tuple[str, str]]:
         ),
     )
     yield "style.css", files(__package__).joinpath("templates/style.css").read_text("utf-8")
-    yield "claimreview.json", feed_json(data_feed(context))
+    yield "claimreview.json", feed_text(context)
 
 
 def render_site(context: Context) -> dict[str, str]:

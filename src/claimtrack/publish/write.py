@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,8 +38,8 @@ from ..models import Claim
 from ..problems import Problem, Severity
 from ..store import Dataset, Loaded
 from ..store.atomic import write_atomic
-from .context import PRIVATE_NAME, Context, prepare
-from .privacy import Scanner, problems_for
+from .context import Context, prepare
+from .privacy import PRIVATE_NAME, Scanner, problems_for
 from .site import claim_pages, shared_pages
 
 MANIFEST = ".claimtrack-publish.json"
@@ -199,12 +198,15 @@ def _claim_files(context: Context, loaded: Loaded[Claim]) -> list[str]:
 def _write(path: Path, content: bytes) -> None:
     """A temporary file in the same folder, renamed over the target: readers of the site see
     the old page or the new one. Not synced one by one (the manifest is, at the end)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = path.with_name(f".{path.name}.publish-tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        try:
+            handle = open(tmp, "wb")  # noqa: SIM115
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(tmp, "wb")  # noqa: SIM115
+        with handle:
             handle.write(content)
-        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -233,7 +235,7 @@ def publish(
     if problem:
         outcome.problems.append(problem)
         return outcome
-    scanner = Scanner(dataset)
+    scanner = context.scanner
     pages, kept, prints = render(context, scanner, previous, out, progress)
     hits = scanner.scan(pages.items())
     if hits:
