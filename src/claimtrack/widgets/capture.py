@@ -53,7 +53,7 @@ def slug(text: str, limit: int = 60) -> str:
 class Capture(widgets.VBox):
     """From an article to a source and its claims."""
 
-    def __init__(self, desk: Desk):
+    def __init__(self, desk: Desk) -> None:
         self.desk = desk
         self.sentences: list[str] = []
         self.source_id: str | None = None  # the source that claims are added from

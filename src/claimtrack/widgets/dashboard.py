@@ -82,7 +82,7 @@ def throughput_of(frames: Frames) -> pd.DataFrame:
 class Dashboard(widgets.VBox):
     """The desk at a glance; `refresh()` recomputes it (also after every save on the desk)."""
 
-    def __init__(self, desk: Desk):
+    def __init__(self, desk: Desk) -> None:
         self.desk = desk
         self.counts: dict[str, dict[str, int]] = {}
         self.ageing = pd.DataFrame()

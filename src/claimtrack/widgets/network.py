@@ -12,6 +12,7 @@ import textwrap
 from typing import Any
 
 import ipywidgets as widgets
+import networkx as nx
 
 from ..network.graph import Network, build
 from ..problems import Problem
@@ -40,7 +41,7 @@ MAX_DRAWN = 40  # actors: a larger network is drawn around one actor, its closes
 class NetworkView(widgets.VBox):
     """The network of a case (or of the whole dataset); `select(actor_id)` shows its links."""
 
-    def __init__(self, desk: Desk, case: str | None = None):
+    def __init__(self, desk: Desk, case: str | None = None) -> None:
         self.desk = desk
         self.network: Network | None = None
         self.selected: str | None = None
@@ -202,11 +203,9 @@ class NetworkView(widgets.VBox):
 
     # Drawing ---------------------------------------------------------------------------
 
-    def _drawable(self) -> Any:
+    def _drawable(self) -> nx.MultiDiGraph:
         """The part of the network drawn: all of it, or the MAX_DRAWN actors closest to the
         selected actor (else to the most linked one) when it is larger."""
-        import networkx as nx
-
         assert self.network is not None
         graph = self.network.graph
         self.drawing_note.value = ""
@@ -224,7 +223,6 @@ class NetworkView(widgets.VBox):
         return graph.subgraph(self.drawn)
 
     def _draw(self) -> bytes:
-        import networkx as nx
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
 
@@ -301,10 +299,9 @@ def _short(label: str, width: int = 26, lines: int = 2) -> str:
     return "\n".join(wrapped)
 
 
-def _layout(simple: Any) -> dict[str, Any]:
+def _layout(simple: nx.Graph) -> dict[str, Any]:
     """Connected actors by a spring layout over most of the drawing; actors without any link
     in a row below it, so that they do not squeeze the network."""
-    import networkx as nx
     import numpy as np
 
     alone = sorted(n for n in simple if simple.degree(n) == 0)

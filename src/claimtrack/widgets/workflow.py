@@ -75,7 +75,7 @@ class WorkflowPanel(widgets.VBox):
     With `picker=True` the panel starts with a list of the dataset's claims (in review first,
     then researching...) and shows the one picked."""
 
-    def __init__(self, desk: Desk, claim_id: str | None = None, picker: bool = False):
+    def __init__(self, desk: Desk, claim_id: str | None = None, picker: bool = False) -> None:
         self.desk = desk
         self.claim_id: str | None = None
         self._shown: str | None = None  # the claim whose texts the boxes hold
