@@ -54,6 +54,7 @@ def test_capture_creates_the_source_and_a_claim_quoting_the_sentence(make_datase
     written = yaml.safe_load((root / "sources/paper-2025-04-12.yaml").read_text("utf-8"))
     assert written["publisher"] == "A newspaper"
     assert written["url"] == "https://news.example.org/network"
+    assert written["accessed"] == date.today()  # captured today, unless the field says otherwise
     assert capture.source_picker.value == "paper-2025-04-12"
 
     assert capture.pick(2) == "تقول المصادر إن زعيمها أصدر شيكات بدون رصيد؛"

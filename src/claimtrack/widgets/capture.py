@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from .session import Desk, labelled
 # followed by a space, or at a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?…؟؛۔])\s+|\s*\n\s*")
 MIN_SENTENCE = 3  # characters: shorter pieces (a stray dash, a number) are not offered
-SOURCE_FIELDS = ("id", "kind", "title", "publisher", "url", "published", "language")
+SOURCE_FIELDS = ("id", "kind", "title", "publisher", "url", "published", "accessed", "language")
 CLAIM_FIELDS = ("id", "statement", "language", "category", "claimant", "subjects", "case")
 STYLE = """<style>
 .ct-capture select option, .ct-capture textarea, .ct-capture input { unicode-bidi: plaintext; }
@@ -81,6 +82,9 @@ class Capture(widgets.VBox):
             "publisher": labelled("Publisher", widgets.Text()),
             "url": labelled("URL", widgets.Text(layout=widgets.Layout(width="90%"))),
             "published": labelled("Published", widgets.Text(placeholder="2025-04-09")),
+            "accessed": labelled(
+                "Accessed", widgets.Text(value=date.today().isoformat(), placeholder="2025-04-10")
+            ),
             "language": labelled("Language", widgets.Text(value="ar", placeholder="ar, fr, en")),
         }
         self.source_problems = {name: widgets.HTML() for name in SOURCE_FIELDS}
