@@ -16,7 +16,7 @@ most words, so they share those too.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .models import Claim
@@ -69,16 +69,24 @@ def _via(kind_a: str, kind_b: str) -> str:
     return "statement~translation"
 
 
-def similar(claim: Claim, others: Iterable[Claim], top: int = 5) -> list[Match]:
-    """The `top` claims closest to `claim`, best first (the claim itself left out)."""
+def similar(
+    claim: Claim,
+    others: Iterable[Claim],
+    top: int = 5,
+    texts: Callable[[Claim], dict[str, tuple[str, str]]] = texts_of,
+) -> list[Match]:
+    """The `top` claims closest to `claim`, best first (the claim itself left out).
+
+    `texts` reads a claim's texts (`texts_of`); a caller that compares many times against the
+    same claims passes a memoised one."""
     from rapidfuzz import process
 
-    mine = texts_of(claim)
+    mine = texts(claim)
     pool: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # language -> (id, key, kind)
     for other in others:
         if other.id == claim.id:
             continue
-        for language, (key, kind) in texts_of(other).items():
+        for language, (key, kind) in texts(other).items():
             if language in mine:
                 pool[language].append((other.id, key, kind))
     best: dict[str, Match] = {}

@@ -49,7 +49,20 @@ class Entry:
     id: str
     values: dict[str, str]  # filter name -> value ('' when the claim has none)
     haystack: str  # normalised statement, translations, id and claimant label
-    cells: str  # the HTML of its row, built once
+    verdict: str  # the verdict's label in the desk's language
+    statement: str
+
+    def cells(self) -> str:
+        """The HTML of its row (built only for the rows drawn)."""
+        return (
+            '<div class="ct-cells">'
+            + _cell(self.values["status"], "status")
+            + _cell(self.verdict, "verdict")
+            + _cell(self.values["category"], "category")
+            + _cell(self.values["assignee"] or "—", "assignee")
+            + _cell(excerpt(self.statement, 140), "statement")
+            + "</div>"
+        )
 
 
 def _cell(value: str, kind: str) -> str:
@@ -61,8 +74,13 @@ def _changed(claim: Claim) -> float:
     return moment.timestamp()
 
 
-def index(dataset: Dataset, language: str) -> list[Entry]:
-    """Every claim of `dataset`, newest change first, prepared for filtering."""
+def index(dataset: Dataset, language: str, known: dict[str, str] | None = None) -> list[Entry]:
+    """Every claim of `dataset`, newest change first, prepared for filtering. `known` maps
+    texts already normalised to their key (a reload after a save normalises only what
+    changed); it is updated in place to hold this dataset's texts only."""
+    before = known.copy() if known is not None else {}
+    if known is not None:
+        known.clear()
     scale = scale_of(dataset)
     verdict_labels: dict[str, str] = {}
     ordered = sorted(dataset.claims, key=lambda c: (-_changed(c.record), c.record.id))
@@ -81,16 +99,13 @@ def index(dataset: Dataset, language: str) -> list[Entry]:
             "language": claim.language.split("-")[0].lower(),
         }
         searchable = [claim.statement, *claim.translations.values(), claim.id, claim.claimant.label]
-        cells = (
-            '<div class="ct-cells">'
-            + _cell(values["status"], "status")
-            + _cell(verdict_labels[verdict], "verdict")
-            + _cell(values["category"], "category")
-            + _cell(values["assignee"] or "—", "assignee")
-            + _cell(excerpt(claim.statement, 140), "statement")
-            + "</div>"
-        )
-        entries.append(Entry(claim.id, values, normalise("\n".join(searchable)), cells))
+        raw = "\n".join(searchable)
+        haystack = before.get(raw)
+        if haystack is None:
+            haystack = normalise(raw)
+        if known is not None:
+            known[raw] = haystack
+        entries.append(Entry(claim.id, values, haystack, verdict_labels[verdict], claim.statement))
     return entries
 
 
@@ -104,6 +119,7 @@ class ClaimBrowser(widgets.VBox):
         self.last_elapsed = 0.0  # seconds taken by the last filter-and-redraw
         self._entries: list[Entry] = []
         self._matching: list[Entry] = []
+        self._normalised: dict[str, str] = {}  # text -> its matching key, for reloads
         self._selected: str | None = None
         self._callbacks: list[Callable[[str], None]] = []
         self._quiet = False  # set while the widget itself changes its filters' options
@@ -208,7 +224,7 @@ class ClaimBrowser(widgets.VBox):
 
     def refresh(self) -> None:
         """Prepare the dataset as loaded now, rebuild the filters' choices, and redraw."""
-        self._entries = index(self.desk.dataset, self.desk.language)
+        self._entries = index(self.desk.dataset, self.desk.language, self._normalised)
         self._quiet = True
         try:
             for name, dropdown in self.filters.items():
@@ -264,8 +280,9 @@ class ClaimBrowser(widgets.VBox):
                 if button.description != entry.id:
                     button.description = entry.id
                     button.tooltip = f"open {entry.id} in the editor"
-                if cells.value != entry.cells:
-                    cells.value = entry.cells
+                html = entry.cells()
+                if cells.value != html:
+                    cells.value = html
                 if row.layout.display is not None:
                     row.layout.display = None
             elif row.layout.display != "none":

@@ -68,7 +68,9 @@ def _choose(dropdown: widgets.Dropdown, options: list[tuple[str, Any]], value: A
 class RowList(widgets.VBox):
     """Rows of fields with add and remove buttons (appearances, evidence, replies).
 
-    `rows` holds one dict per row, field name -> widget; `values()` their values."""
+    `rows` holds one dict per row, field name -> widget; `values()` their values. Rows removed
+    are kept and reused, so opening claim after claim does not rebuild pickers of thousands of
+    sources."""
 
     def __init__(
         self,
@@ -79,6 +81,9 @@ class RowList(widgets.VBox):
         self.make = make
         self.changed = changed
         self.rows: list[dict[str, widgets.Widget]] = []
+        self._spare: list[dict[str, widgets.Widget]] = []
+        self._defaults: dict[str, Any] = {}
+        self._quiet = False
         self.add_button = widgets.Button(description=f"Add {what}", icon="plus")
         self.add_button.add_class(f"ct-add-{what.replace(' ', '-')}")
         self.add_button.on_click(lambda _: self.add())
@@ -86,28 +91,42 @@ class RowList(widgets.VBox):
         super().__init__([self.box, self.add_button])
 
     def add(self, **values: Any) -> dict[str, widgets.Widget]:
-        """A new row, its fields set from `values` (field name -> value)."""
-        row = self.make()
-        for name, value in values.items():
-            if isinstance(row[name], widgets.Dropdown):
-                _choose(row[name], list(row[name].options), value)
-            else:
-                row[name].value = value
-        for widget in row.values():
-            widget.observe(lambda _: self.changed(), names="value")
+        """A new row, its fields set from `values` (field name -> value), others empty."""
+        if self._spare:
+            row = self._spare.pop()
+        else:
+            row = self.make()
+            self._defaults = self._defaults or {n: w.value for n, w in row.items()}
+            for widget in row.values():
+                widget.observe(self._row_changed, names="value")
+        self._quiet = True
+        try:
+            for name, widget in row.items():
+                value = values.get(name, self._defaults.get(name))
+                if isinstance(widget, widgets.Dropdown):
+                    _choose(widget, list(widget.options), value)
+                else:
+                    widget.value = value
+        finally:
+            self._quiet = False
         self.rows.append(row)
         self._redraw()
         self.changed()
         return row
 
     def remove(self, index: int) -> None:
-        del self.rows[index]
+        self._spare.append(self.rows.pop(index))
         self._redraw()
         self.changed()
 
     def clear(self) -> None:
+        self._spare += reversed(self.rows)
         self.rows = []
         self._redraw()
+
+    def _row_changed(self, _change: object) -> None:
+        if not self._quiet:
+            self.changed()
 
     def values(self) -> list[dict[str, Any]]:
         return [{name: w.value for name, w in row.items()} for row in self.rows]
@@ -255,9 +274,10 @@ class ClaimEditor(widgets.VBox):
         self._fill(document.record)
         self.stale_box.layout.display = "none"
         self.form.layout.display = None
+        self.check()
+        # Last: the form is filled and checked before the slowest part, on large datasets.
         self.similar = self._similar(document.record)
         self.similar_html.value = self._similar_html()
-        self.check()
         return True
 
     def draft(self, by: str | None = None) -> dict[str, Any]:
@@ -443,17 +463,21 @@ class ClaimEditor(widgets.VBox):
                 _choose(row[name], options, row[name].value)
 
     def _source_options(self) -> list[tuple[str, Any]]:
-        sources = sorted(
-            (f"{excerpt(s.record.title, 50)} ({s.record.id})", s.record.id)
-            for s in self.desk.dataset.sources
-        )
-        return [("(pick a source)", None), *sources]
+        def compute() -> list[tuple[str, Any]]:
+            sources = sorted(
+                (f"{excerpt(s.record.title, 50)} ({s.record.id})", s.record.id)
+                for s in self.desk.dataset.sources
+            )
+            return [("(pick a source)", None), *sources]
+
+        return list(self.desk.dataset.derived("editor:sources", compute))
 
     def _actor_options(self) -> list[tuple[str, Any]]:
-        return [
-            (NONE, None),
-            *sorted((a.record.label, a.record.id) for a in self.desk.dataset.actors),
-        ]
+        def compute() -> list[tuple[str, Any]]:
+            actors = sorted((a.record.label, a.record.id) for a in self.desk.dataset.actors)
+            return [(NONE, None), *actors]
+
+        return list(self.desk.dataset.derived("editor:actors", compute))
 
     def _appearance_row(self) -> dict[str, widgets.Widget]:
         return {
@@ -588,10 +612,21 @@ class ClaimEditor(widgets.VBox):
 
     def _similar(self, claim: Claim) -> list[Any]:
         try:
-            from ..matching import similar
+            from ..matching import similar, texts_of
+        except ImportError:  # pragma: no cover - rapidfuzz is in the 'lab' extra
+            return []
+        # Each claim's texts are normalised once per dataset load, not on every open.
+        known: dict[int, tuple[Claim, Any]] = self.desk.dataset.derived("editor:texts", dict)
 
-            return similar(claim, (c.record for c in self.desk.dataset.claims), top=5)
-        except ImportError:  # rapidfuzz is in the 'lab' extra
+        def texts(other: Claim) -> Any:
+            found = known.get(id(other))
+            if found is None or found[0] is not other:
+                found = known[id(other)] = (other, texts_of(other))
+            return found[1]
+
+        try:
+            return similar(claim, (c.record for c in self.desk.dataset.claims), 5, texts)
+        except ImportError:  # pragma: no cover - rapidfuzz is imported on first use
             return []
 
     def _similar_html(self) -> str:
