@@ -13,6 +13,7 @@ pytest.importorskip("ipywidgets")
 from claimtrack.models import Claim, ReplyAttempt, Status
 from claimtrack.store import load, render
 from claimtrack.widgets import Desk, WorkflowPanel
+from claimtrack.widgets.workflow import PICK_ORDER
 from claimtrack.workflow import record_reply
 from tests.workflow.conftest import ARCHIVED, TEAM, Clock, walk_to
 
@@ -277,11 +278,14 @@ def test_the_picker_offers_claims_waiting_for_a_decision_first(shipped_copy: Pat
     desk = Desk(shipped_copy, user="Karim")
     panel = WorkflowPanel(desk, picker=True)
     statuses = [label.split(" · ")[0] for label, _ in panel.claim_picker.options]
-    assert statuses[0] == "researching"  # the shipped case has nothing in review
+    assert statuses == sorted(statuses, key=[str(s) for s in PICK_ORDER].index)
+    assert len(statuses) == len(list(shipped_copy.glob("fes-meknes-network/*.yaml")))
+    assert statuses[0] in ("in-review", "researching")
     assert panel.claim_id == panel.claim_picker.options[0][1]
     panel.rationale.value = "typed for the first claim"
-    panel.claim_picker.value = "bad-cheques"
-    assert panel.claim_id == "bad-cheques"
+    new = next(claim_id for label, claim_id in panel.claim_picker.options if "new ·" in label)
+    panel.claim_picker.value = new
+    assert panel.claim_id == new
     assert panel.rationale.value == ""  # nothing typed for another claim is carried over
     assert panel.allowed == ["triaged", "rejected"]
     # Unverified claims are shown as what someone claims, never as fact.
@@ -296,7 +300,7 @@ def test_the_claim_browser_opens_a_claim_in_the_panel(shipped_copy: Path) -> Non
     browser = ClaimBrowser(desk, page_size=10)
     panel = WorkflowPanel(desk, picker=True)
     browser.on_select(panel.show)
-    assert browser.select("network-fake-accounts")
-    assert panel.claim_id == "network-fake-accounts"
-    assert panel.claim_picker.value == "network-fake-accounts"
-    assert panel.allowed == ["researching", "rejected"]
+    assert browser.select("bad-cheques")
+    assert panel.claim_id == "bad-cheques"
+    assert panel.claim_picker.value == "bad-cheques"
+    assert "bad-cheques" in panel.summary.value
