@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,6 +39,31 @@ class Lab:
         return f"{self.url}lab/tree/{notebook}?token={self.token}"
 
 
+def run_all_cells(page: Any, timeout_ms: int = 120_000) -> None:
+    """Run every cell of the open notebook once its kernel is ready, and wait until each code
+    cell has an execution count. JupyterLab may start a second kernel for a notebook opened
+    from its URL and drop the first: cells sent to the dropped one never run, so they are sent
+    again (running a cell twice is harmless in these notebooks: they only build widgets)."""
+    idle = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+    done = (
+        "[...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+        ".every(p => /\\[[0-9]+\\]/.test(p.textContent))"
+    )
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        page.wait_for_selector(idle, timeout=timeout_ms)
+        page.wait_for_timeout(1000)  # the kernel stays idle: it is the one the page keeps
+        page.wait_for_selector(idle, timeout=timeout_ms)
+        page.click('.lm-MenuBar-item:has-text("Run")')
+        page.click('.lm-Menu-item:has-text("Run All Cells")')
+        try:
+            page.wait_for_function(done, timeout=30_000)
+            return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -49,6 +75,12 @@ def jupyter_lab(notebooks: Path, work: Path, env: dict[str, str]) -> Iterator[La
     port, token = free_port(), secrets.token_hex(16)
     for folder in ("settings", "workspaces", "runtime", "config"):
         (work / folder).mkdir(parents=True, exist_ok=True)
+    # No news or update pop-up over the page (and no request for them: tests are offline).
+    notification = work / "settings" / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True, exist_ok=True)
+    (notification / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
+    )
     log = work / "jupyterlab.log"
     command = [
         sys.executable,

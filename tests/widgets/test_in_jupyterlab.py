@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.widgets.lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab
+from tests.widgets.lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab, run_all_cells
 
 CLAIM = "fes-meknes-network/tender-brokering.yaml"
 NEW_TRANSLATION = "Our sources report that he brokered the cleaning tender of a commune"
@@ -39,11 +39,7 @@ def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_p
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(lab.open_url("02-research.ipynb"))
             page.wait_for_selector(".jp-Notebook", timeout=90_000)
-            page.wait_for_selector(
-                ".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000
-            )
-            page.click('.lm-MenuBar-item:has-text("Run")')
-            page.click('.lm-Menu-item:has-text("Run All Cells")')
+            run_all_cells(page)
             search = page.locator(".ct-search input")
             search.wait_for(timeout=120_000)
             # Typed as a reader would: ta marbuta written as ha, which the search folds.
@@ -72,6 +68,11 @@ def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_p
             save.click()
             page.wait_for_function(f"document.body.innerText.includes({'saved'!r})", timeout=30_000)
             page.screenshot(path=str(tmp_path / "research-notebook.png"), full_page=True)
+        except Exception:
+            # What the page showed when it failed, beside the server's log.
+            page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
+            print(f"screenshot: {tmp_path / 'failure.png'}; server log: {lab.log}")
+            raise
         finally:
             browser.close()
     after = claim_file.read_text(encoding="utf-8")
