@@ -80,6 +80,7 @@ class WorkflowPanel(widgets.VBox):
         self.claim_id: str | None = None
         self._shown: str | None = None  # the claim whose texts the boxes hold
         self._filling = False
+        self.picker = picker
         self.claim_picker = widgets.Dropdown(
             options=[], description="Claim", layout=widgets.Layout(width="90%")
         )
@@ -496,9 +497,12 @@ class WorkflowPanel(widgets.VBox):
         return None
 
     def _fill_picker(self) -> None:
+        if not self.picker:  # a panel that follows another widget's choice lists nothing
+            return
+        rank = {str(status): place for place, status in enumerate(PICK_ORDER)}
         claims = sorted(
             (loaded.record for loaded in self.desk.dataset.claims),
-            key=lambda c: (PICK_ORDER.index(Status(c.status)), c.id),
+            key=lambda c: (rank[str(c.status)], c.id),
         )
         options = [(f"{c.status} · {c.id}", c.id) for c in claims]
         if options != list(self.claim_picker.options):
