@@ -16,11 +16,11 @@ for the whole name.
 from __future__ import annotations
 
 import html
-import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..models import Actor, Claim
 from ..problems import Problem
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 # A private name about to be published stops the whole run: nothing is written.
 PRIVATE_NAME = "private-name-in-output"
 
+_JSON_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|.)")
 LD_OPEN = '<script type="application/ld+json">'
 
 
@@ -66,34 +67,23 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def pieces(path: str, content: str) -> Iterable[str]:
-    """The parts of a file that a text can lie in whole: for HTML the text between one '<'
-    and the next (an element's text, or a tag with its attributes: user text never holds a
-    raw '<'), for Markdown a line (every text is written on one line), for JSON each string.
+    """The parts of a file that a text can lie in whole: for HTML a tag with its
+    attributes, or the text between two tags (user text never holds a raw '<' or '>'), for
+    Markdown a line (every text is written on one line), for JSON each string (our JSON
+    escapes only separators: < > & and control characters).
 
     A page's JSON-LD block is left out here: it is, byte for byte, the page's object in
     claimreview.json, which every run renders and searches whole."""
-    if path.endswith(".json"):
-        return _strings(json.loads(content))
+    if path.endswith(".json"):  # escapes (\\u003c, \\n, \\") are separators; strings apart
+        return _JSON_ESCAPE.sub(" ", content).split('"')
     if path.endswith(".html"):
         start = content.find(LD_OPEN)
         while start != -1:
             end = content.find("</script>", start)
             content = content[:start] + content[end:]
             start = content.find(LD_OPEN)
-        return content.split("<")
+        return content.replace(">", "<").split("<")  # tags apart from the texts between them
     return content.split("\n")
 
 

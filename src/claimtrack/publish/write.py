@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -39,7 +39,7 @@ from ..problems import Problem, Severity
 from ..store import Dataset, Loaded
 from ..store.atomic import write_atomic
 from .context import Context, prepare
-from .privacy import PRIVATE_NAME, Scanner, problems_for
+from .privacy import PRIVATE_NAME, PrivateName, Scanner, problems_for
 from .site import claim_pages, shared_pages
 
 MANIFEST = ".claimtrack-publish.json"
@@ -105,18 +105,23 @@ def site_key(context: Context, scanner: Scanner) -> str:
     return digest(json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
-def fingerprint(context: Context, claim: Claim, key: str) -> str:
+def fingerprint(context: Context, claim: Claim, key: str, memo: dict[str, str]) -> str:
+    """What a claim's pages are made from: the site's key, the whole claim, and the sources
+    and actors it cites (each serialised once per run, in `memo`)."""
     cited = {a.source for a in claim.appearances} | {e.source for e in claim.evidence}
     actors = {a.actor for a in claim.right_of_reply} | set(claim.subjects)
     if claim.claimant.actor:
         actors.add(claim.claimant.actor)
-    data = {
-        "site": key,
-        "claim": _dump(claim),
-        "sources": {s: _dump(context.source(s)) for s in sorted(cited)},
-        "actors": {a: _dump(context.actor(a)) for a in sorted(actors)},
-    }
-    return digest(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str))
+    parts = [key, claim.model_dump_json(by_alias=True)]
+    for kind, ids, lookup in (("s", cited, context.source), ("a", actors, context.actor)):
+        for record_id in sorted(ids):
+            found = memo.get(f"{kind}:{record_id}")
+            if found is None:
+                record = lookup(record_id)
+                found = record.model_dump_json(by_alias=True) if record else "null"
+                memo[f"{kind}:{record_id}"] = found
+            parts.append(found)
+    return digest("\0".join(parts))
 
 
 def read_manifest(out: Path) -> tuple[dict[str, Any] | None, Problem | None]:
@@ -157,34 +162,48 @@ def _safe(rel: str) -> bool:
     return bool(_SAFE_PATH.match(rel)) and ".." not in rel.split("/") and rel != MANIFEST
 
 
+@dataclass
+class Rendered:
+    pages: dict[str, bytes] = field(default_factory=dict)  # rendered this run, UTF-8
+    kept: dict[str, str] = field(default_factory=dict)  # unchanged claims' files: their hashes
+    prints: dict[str, str] = field(default_factory=dict)  # claim id: fingerprint
+    hits: list[tuple[str, PrivateName]] = field(default_factory=list)
+
+
 def render(
     context: Context,
-    scanner: Scanner,
     previous: dict[str, Any] | None,
     out: Path,
     progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(rendered pages, hashes of the pages kept as they were, fingerprints of the claims)."""
+) -> Rendered:
+    """Render the pages of the claims that changed and the shared pages; each page is
+    searched for private names as soon as it is rendered, then kept as UTF-8 bytes."""
+    scanner = context.scanner
     key = site_key(context, scanner)
     old_files: dict[str, str] = (previous or {}).get("files", {})
     old_claims: dict[str, str] = (previous or {}).get("claims", {})
-    pages: dict[str, str] = {}
-    kept: dict[str, str] = {}
-    prints: dict[str, str] = {}
+    result = Rendered()
+    memo: dict[str, str] = {}
     for loaded in context.claims:
         claim = loaded.record
-        prints[claim.id] = print_ = fingerprint(context, claim, key)
+        result.prints[claim.id] = print_ = fingerprint(context, claim, key, memo)
         own = _claim_files(context, loaded)
         if old_claims.get(claim.id) == print_ and all(
             p in old_files and (out / p).is_file() for p in own
         ):
-            kept.update((p, old_files[p]) for p in own)
+            result.kept.update((p, old_files[p]) for p in own)
         else:
-            pages.update(claim_pages(context, loaded))
+            _add(result, scanner, claim_pages(context, loaded))
         if progress:
             progress(1)
-    pages.update(shared_pages(context))
-    return pages, kept, prints
+    _add(result, scanner, shared_pages(context))
+    return result
+
+
+def _add(result: Rendered, scanner: Scanner, pages: Iterable[tuple[str, str]]) -> None:
+    rendered = list(pages)
+    result.hits += scanner.scan(rendered)
+    result.pages.update((path, text.encode("utf-8")) for path, text in rendered)
 
 
 def _claim_files(context: Context, loaded: Loaded[Claim]) -> list[str]:
@@ -193,6 +212,18 @@ def _claim_files(context: Context, loaded: Loaded[Claim]) -> list[str]:
         for language in context.languages
         for ext in ("html", "md")
     ]
+
+
+def _create(path: Path, content: bytes) -> None:
+    """A new page: created, never replacing a file (one that appeared since the check stops
+    the run with FileExistsError rather than being overwritten)."""
+    try:
+        handle = open(path, "xb")  # noqa: SIM115
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "xb")  # noqa: SIM115
+    with handle:
+        handle.write(content)
 
 
 def _write(path: Path, content: bytes) -> None:
@@ -235,11 +266,10 @@ def publish(
     if problem:
         outcome.problems.append(problem)
         return outcome
-    scanner = context.scanner
-    pages, kept, prints = render(context, scanner, previous, out, progress)
-    hits = scanner.scan(pages.items())
-    if hits:
-        outcome.problems += problems_for(context, hits)
+    rendered = render(context, previous, out, progress)
+    pages, kept, prints = rendered.pages, rendered.kept, rendered.prints
+    if rendered.hits:
+        outcome.problems += problems_for(context, rendered.hits)
         return outcome
     old_files: dict[str, str] = (previous or {}).get("files", {})
     hashes = {path: digest(text) for path, text in pages.items()}
@@ -266,8 +296,10 @@ def publish(
     if dry_run:
         return outcome
     out.mkdir(parents=True, exist_ok=True)
-    for path in [*outcome.added, *outcome.changed]:
-        _write(out / path, pages[path].encode("utf-8"))
+    for path in outcome.added:
+        _create(out / path, pages[path])
+    for path in outcome.changed:
+        _write(out / path, pages[path])
     for path in outcome.removed:
         with contextlib.suppress(FileNotFoundError):
             (out / path).unlink()
