@@ -188,7 +188,7 @@ def test_an_unknown_evidence_source_is_shown_by_its_field_and_blocks_save(make_d
     row = editor.evidence.add(source="ghost-source", shows="the minutes of the committee")
     found = [(p.field, p.code) for p in editor.problems]
     assert found == [("/evidence/0/source", "unknown-source")]
-    assert "unknown-source" in editor.places["evidence"].value
+    assert "unknown-source" in editor.evidence.place(0).value  # under its row
     assert editor.places["statement"].value == ""
     assert editor.save_button.disabled
     before = path.read_bytes()
@@ -224,7 +224,7 @@ def test_typed_values_are_checked_as_they_change(make_dataset) -> None:
     editor.fields["language"].value = "ar"
     editor.appearances.rows[0]["date"].value = "2999-01-01"
     assert [p.field for p in editor.problems] == ["/appearances/0/date"]
-    assert editor.places["appearances"].value
+    assert "/appearances/0/date" in editor.appearances.place(0).value
     editor.appearances.remove(0)
     editor.fields["statement"].value = "   "
     assert [p.field for p in editor.problems] == ["/statement"]
@@ -378,3 +378,24 @@ def test_the_research_widgets_work_on_the_shipped_case(shipped_copy: Path) -> No
     assert "  en: He brokered a cleaning tender\n" in path.read_text(encoding="utf-8")
     assert desk.browser.matching_ids == ["tender-brokering"]  # refreshed, filters kept
     assert desk.browser.visible_ids[0] == "tender-brokering"
+
+
+def test_rows_are_reused_empty_when_another_claim_opens(make_dataset) -> None:
+    root = make_dataset({"case-one/claim-two.yaml": ELECTRONIC})
+    editor = ClaimEditor(Desk(root))
+    editor.open("claim-one")
+    first = editor.appearances.rows[0]
+    assert editor.appearances.values() == [
+        {"source": "article-one", "quote": "", "date": "2025-04-09"}
+    ]
+    editor.open("claim-two")
+    assert editor.appearances.rows == []
+    row = editor.appearances.add()
+    assert row is first  # the same widgets, emptied
+    assert editor.appearances.values() == [{"source": None, "quote": "", "date": ""}]
+    assert [(p.field, p.code) for p in editor.problems] == [
+        ("/appearances/0/source", "missing-field")
+    ]
+    assert "missing-field" in editor.appearances.place(0).value
+    editor.appearances.remove(0)
+    assert editor.problems == []

@@ -82,6 +82,7 @@ class RowList(widgets.VBox):
         self.changed = changed
         self.rows: list[dict[str, widgets.Widget]] = []
         self._spare: list[dict[str, widgets.Widget]] = []
+        self._boxes: dict[int, tuple[widgets.VBox, widgets.HTML]] = {}
         self._defaults: dict[str, Any] = {}
         self._quiet = False
         self.add_button = widgets.Button(description=f"Add {what}", icon="plus")
@@ -131,18 +132,23 @@ class RowList(widgets.VBox):
     def values(self) -> list[dict[str, Any]]:
         return [{name: w.value for name, w in row.items()} for row in self.rows]
 
-    def _redraw(self) -> None:
-        boxes = []
-        for index, row in enumerate(self.rows):
+    def place(self, index: int) -> widgets.HTML:
+        """Where the problems of row `index` are shown, under the row."""
+        return self._box(self.rows[index])[1]
+
+    def _box(self, row: dict[str, widgets.Widget]) -> tuple[widgets.VBox, widgets.HTML]:
+        """The row's box, made once per row and kept while the row is reused."""
+        if id(row) not in self._boxes:
             remove = widgets.Button(icon="trash", tooltip="remove", layout={"width": "3em"})
-            remove.on_click(lambda _, i=index: self.remove(i))
-            boxes.append(
-                widgets.HBox(
-                    [*row.values(), remove],
-                    layout=widgets.Layout(flex_flow="wrap", border_bottom="1px solid #eee"),
-                )
-            )
-        self.box.children = boxes
+            remove.on_click(lambda _: self.remove(self.rows.index(row)))
+            place = widgets.HTML()
+            fields = widgets.HBox([*row.values(), remove], layout={"flex_flow": "wrap"})
+            box = widgets.VBox([fields, place], layout={"border_bottom": "1px solid #eee"})
+            self._boxes[id(row)] = (box, place)
+        return self._boxes[id(row)]
+
+    def _redraw(self) -> None:
+        self.box.children = [self._box(row)[0] for row in self.rows]
 
 
 class ClaimEditor(widgets.VBox):
@@ -526,17 +532,34 @@ class ClaimEditor(widgets.VBox):
     def _show(self, problems: list[Problem]) -> None:
         self.problems = problems
         placed: dict[str, list[Problem]] = {group: [] for group in GROUPS}
+        lists = {
+            "appearances": self.appearances,
+            "evidence": self.evidence,
+            "right_of_reply": self.right_of_reply,
+        }
+        by_row: dict[tuple[str, int], list[Problem]] = {}
         others = []
         for problem in problems:
-            first = problem.field.strip("/").split("/")[0]
-            if first in placed:
-                placed[first].append(problem)
+            steps = problem.field.strip("/").split("/")
+            rows = lists.get(steps[0])
+            index = int(steps[1]) if len(steps) > 1 and steps[1].isdigit() else -1
+            if rows is not None and 0 <= index < len(rows.rows):  # next to its row
+                by_row.setdefault((steps[0], index), []).append(problem)
+                continue
+            if steps[0] in placed:
+                placed[steps[0]].append(problem)
             else:
                 others.append(problem)
         for group, place in self.places.items():
             value = problems_html(placed[group])
             if place.value != value:
                 place.value = value
+        for group, rows in lists.items():
+            for index in range(len(rows.rows)):
+                value = problems_html(by_row.get((group, index), []))
+                place = rows.place(index)
+                if place.value != value:
+                    place.value = value
         errors = len(self.errors)
         warnings = len(problems) - errors
         if not problems:
