@@ -53,7 +53,7 @@ def test_the_lifecycle_publishes_one_claim_in_three_languages(
             review["url"] == f"https://claimtrack-demo.example.org/{language}/claims/{CLAIM}.html"
         )
         index = text(site, f"{language}/index.html")
-        assert f'href="../{language}/claims/{CLAIM}.html"' in index
+        assert f'href="claims/{CLAIM}.html"' in index
         assert (site / f"{language}/claims/{CLAIM}.md").is_file()
         for page_name in ("methodology", "corrections-policy", "corrections", "about"):
             assert (site / f"{language}/{page_name}.html").is_file()
@@ -226,3 +226,27 @@ def test_a_dataset_with_broken_files_is_not_published(published_case: Path, tmp_
     out = run(published_case, "publish", "--out", str(tmp_path / "site"), code=1)
     assert "error[dataset-has-errors]" in out and "broken.yaml" in out
     assert not (tmp_path / "site").exists()
+
+
+def test_worker_processes_give_the_same_site_and_the_same_check(
+    published_case: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Large sites are rendered by forked workers; here every claim goes to a worker."""
+    from claimtrack.publish import write
+
+    run(published_case, "publish", "--out", str(tmp_path / "serial"))
+    monkeypatch.setattr(write, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(write, "CHUNK", 1)
+    monkeypatch.setenv("CLAIMTRACK_PUBLISH_WORKERS", "2")
+    run(published_case, "publish", "--out", str(tmp_path / "parallel"))
+    assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
+    leader = published_case / "actors/network-leader.yaml"
+    leader.write_text(leader.read_text(encoding="utf-8") + "name: Hamid Bennani\n", "utf-8")
+    paper = published_case / "sources/other-paper.yaml"
+    paper.write_text(
+        paper.read_text(encoding="utf-8").replace("Cheques case in court", "Hamid Bennani case"),
+        encoding="utf-8",
+    )
+    out = run(published_case, "publish", "--out", str(tmp_path / "again"), code=1)
+    assert "other-paper.yaml: error[private-name-in-output]" in out
+    assert not (tmp_path / "again").exists()

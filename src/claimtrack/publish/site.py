@@ -261,6 +261,20 @@ def _entry(context: Context, claim: Claim, language: str) -> View:
     )
 
 
+# One line of a list of claims. The lists hold every claim (three times: the index, its
+# verdict and its category), so the line is made here rather than in a template loop;
+# Markup.format escapes every value, as autoescaping would.
+ENTRY = Markup(
+    '<li><span class="badge verdict-{verdict}">{verdict_label}</span> <time>{date}</time> '
+    '<span class="category">{category_label}</span><br>\n'
+    '<a href="{up}claims/{id}.html" lang="{text_lang}" dir="auto">{text}</a></li>\n'
+)
+
+
+def _items(entries: list[View], up: str) -> Markup:
+    return Markup("").join(ENTRY.format(up=up, **vars(e)) for e in entries)
+
+
 def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
     html, _ = environments()
     entries = [_entry(context, c.record, language) for c in context.claims]
@@ -286,7 +300,7 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
         template.render(
             **_page(context, language, "../", "index.html"),
             **base,
-            entries=entries,
+            items=_items(entries, ""),
             heading=None,
             count_text=i18n.word(language, "count", n=count),
         ),
@@ -300,7 +314,7 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
             template.render(
                 **_page(context, language, "../../", here),
                 **base,
-                entries=[e for e in entries if getattr(e, kind) == value],
+                items=_items([e for e in entries if getattr(e, kind) == value], "../"),
                 heading=i18n.word(language, word, label=label),
                 count_text=i18n.word(language, "count", n=n),
             ),

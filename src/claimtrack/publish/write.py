@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -177,27 +178,78 @@ def render(
     progress: Callable[[int], None] | None = None,
 ) -> Rendered:
     """Render the pages of the claims that changed and the shared pages; each page is
-    searched for private names as soon as it is rendered, then kept as UTF-8 bytes."""
+    searched for private names as soon as it is rendered, then kept as UTF-8 bytes.
+
+    Many claims are rendered by worker processes (one per CPU, forked, so they share the
+    loaded dataset) while this one renders the shared pages."""
     scanner = context.scanner
     key = site_key(context, scanner)
     old_files: dict[str, str] = (previous or {}).get("files", {})
     old_claims: dict[str, str] = (previous or {}).get("claims", {})
     result = Rendered()
     memo: dict[str, str] = {}
-    for loaded in context.claims:
+    todo: list[int] = []
+    for index, loaded in enumerate(context.claims):
         claim = loaded.record
         result.prints[claim.id] = print_ = fingerprint(context, claim, key, memo)
         own = _claim_files(context, loaded)
         if old_claims.get(claim.id) == print_ and all(
-            p in old_files and (out / p).is_file() for p in own
+            p in old_files and os.path.isfile(f"{out}/{p}") for p in own
         ):
             result.kept.update((p, old_files[p]) for p in own)
+            if progress:
+                progress(1)
         else:
-            _add(result, scanner, claim_pages(context, loaded))
-        if progress:
-            progress(1)
-    _add(result, scanner, shared_pages(context))
+            todo.append(index)
+    workers = _workers()
+    if workers < 2 or len(todo) < PARALLEL_FROM:
+        for index in todo:
+            _add(result, scanner, claim_pages(context, context.claims[index]))
+            if progress:
+                progress(1)
+        _add(result, scanner, shared_pages(context))
+        return result
+    global _JOB
+    _JOB = context
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            running = pool.imap_unordered(_render_chunk, chunks)
+            _add(result, scanner, shared_pages(context))
+            for count, pages, hits in running:
+                result.pages.update(pages)
+                result.hits += hits
+                if progress:
+                    progress(count)
+    finally:
+        _JOB = None
     return result
+
+
+PARALLEL_FROM = 400  # claims to render before worker processes pay for themselves
+CHUNK = 100
+_JOB: Context | None = None  # what forked workers render from
+
+
+def _workers() -> int:
+    wanted = os.environ.get("CLAIMTRACK_PUBLISH_WORKERS")
+    if wanted and wanted.isdigit():
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _render_chunk(
+    indices: list[int],
+) -> tuple[int, list[tuple[str, bytes]], list[tuple[str, PrivateName]]]:
+    context = _JOB
+    assert context is not None
+    result = Rendered()
+    for index in indices:
+        _add(result, context.scanner, claim_pages(context, context.claims[index]))
+    return len(indices), list(result.pages.items()), result.hits
 
 
 def _add(result: Rendered, scanner: Scanner, pages: Iterable[tuple[str, str]]) -> None:
