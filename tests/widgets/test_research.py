@@ -134,6 +134,7 @@ def test_filters_page_and_reuse_the_same_row_widgets(make_dataset) -> None:
     assert browser.matching_ids == ["claim-two"]
     assert browser.page == 0
     browser.filters["status"].value = None
+    assert browser.filters["status"].index == 0  # 'any' is shown, not a blank
     browser.filters["case"].value = "case-two"
     assert browser.matching_ids == ["claim-two"]
     browser.filters["case"].value = None
@@ -200,6 +201,7 @@ def test_an_unknown_evidence_source_is_shown_by_its_field_and_blocks_save(make_d
     editor.fields["note"].value = "Asked the newspaper for the minutes."
     assert editor.save() is True
     assert "saved" in desk.message
+    assert "saved" in editor.status.value  # also next to the button
     after = path.read_text(encoding="utf-8")
     assert after.startswith(COMMENT + "\n")
     written = yaml.safe_load(after)

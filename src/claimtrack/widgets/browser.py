@@ -237,7 +237,10 @@ class ClaimBrowser(widgets.VBox):
                 keep = dropdown.value
                 if list(dropdown.options) != options:
                     dropdown.options = options
-                dropdown.value = keep if keep in counts else None
+                if keep in counts:
+                    dropdown.value = keep
+                else:
+                    dropdown.index = 0  # 'any' shown (a value of None alone shows a blank)
         finally:
             self._quiet = False
         self.apply_filters(keep_page=True)
@@ -306,9 +309,17 @@ class ClaimBrowser(widgets.VBox):
 
     # Handlers -------------------------------------------------------------------------
 
-    def _filter_changed(self, _change: object) -> None:
-        if not self._quiet:
-            self.apply_filters()
+    def _filter_changed(self, change: dict[str, object]) -> None:
+        if self._quiet:
+            return
+        owner = change.get("owner")
+        if isinstance(owner, widgets.Dropdown) and owner.value is None and owner.index is None:
+            self._quiet = True  # value None set from code: show 'any', not a blank
+            try:
+                owner.index = 0
+            finally:
+                self._quiet = False
+        self.apply_filters()
 
     def _row_clicked(self, position: int) -> Callable[[widgets.Button], None]:
         def clicked(_button: widgets.Button) -> None:

@@ -199,6 +199,8 @@ class ClaimEditor(widgets.VBox):
         )
         self.save_button.add_class("ct-save")
         self.save_button.on_click(lambda _: self.save())
+        self.status = widgets.HTML()  # the outcome of the last save, next to the button
+        self.status.add_class("ct-save-status")
         self.reload_button = widgets.Button(
             description="Reload from disk", button_style="warning", icon="refresh"
         )
@@ -238,7 +240,7 @@ class ClaimEditor(widgets.VBox):
                 self.title,
                 self.form,
                 self.summary,
-                widgets.HBox([self.save_button]),
+                widgets.HBox([self.save_button, self.status]),
                 self.stale_box,
                 self.similar_html,
             ]
@@ -279,6 +281,7 @@ class ClaimEditor(widgets.VBox):
         self._base = plain(document.record)
         self._fill(document.record)
         self.stale_box.layout.display = "none"
+        self.status.value = ""
         self.form.layout.display = None
         self.check()
         # Last: the form is filled and checked before the slowest part, on large datasets.
@@ -347,7 +350,12 @@ class ClaimEditor(widgets.VBox):
 
     def save(self) -> bool:
         """Write the claim as the fields describe it, as the person working; True if the file
-        now holds it."""
+        now holds it. The outcome is shown on the desk and next to the Save button."""
+        saved = self._save()
+        self.status.value = self.desk.messages.value
+        return saved
+
+    def _save(self) -> bool:
         if self.document is None or self.loaded is None:
             self.desk.show_error(Problem("no-claim", "open a claim first"))
             return False
@@ -396,6 +404,7 @@ class ClaimEditor(widgets.VBox):
             opened = self.open(claim_id)
         if opened:
             self.desk.show("info", f"reloaded {claim_id} from disk; apply your change again")
+            self.status.value = self.desk.messages.value
         return opened
 
     # Filling the fields ---------------------------------------------------------------
