@@ -401,3 +401,20 @@ def test_rows_are_reused_empty_when_another_claim_opens(make_dataset) -> None:
     assert "missing-field" in editor.appearances.place(0).value
     editor.appearances.remove(0)
     assert editor.problems == []
+
+
+def test_changes_not_saved_are_not_dropped_by_a_click_on_another_claim(make_dataset) -> None:
+    root = make_dataset({"case-one/claim-two.yaml": ELECTRONIC})
+    desk = research(root)
+    desk.browser.select("claim-one")
+    desk.editor.fields["claimant"].value = "A newspaper"
+    desk.browser.select("claim-two")
+    assert desk.editor.claim_id == "claim-one"
+    assert "not saved" in desk.desk.message
+    assert desk.editor.fields["claimant"].value == "A newspaper"
+    desk.browser.select("claim-two")  # again: the change is dropped
+    assert desk.editor.claim_id == "claim-two"
+    assert desk.workflow.claim_id == "claim-two"
+    desk.browser.select("claim-one")  # nothing typed: opens at once
+    assert desk.editor.claim_id == "claim-one"
+    assert desk.editor.fields["claimant"].value == "A newspaper, citing unnamed sources"

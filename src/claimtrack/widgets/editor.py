@@ -162,6 +162,7 @@ class ClaimEditor(widgets.VBox):
         self.similar: list[Any] = []  # claimtrack.matching.Match, best first
         self._base: dict[str, Any] = {}  # the claim as on disk, as written (plain)
         self._filling = False
+        self._pending: str | None = None  # the claim asked for while changes were not saved
 
         self.title = widgets.HTML("<i>No claim open: pick one in the browser.</i>")
         self.fields: dict[str, Any] = {
@@ -260,12 +261,23 @@ class ClaimEditor(widgets.VBox):
         return [p for p in self.problems if p.severity == Severity.ERROR]
 
     def open(self, claim_id: str | None = None) -> bool:  # type: ignore[override]
-        """Open a claim for editing (what is typed for another claim is dropped).
+        """Open a claim for editing. With changes not saved in the claim open, the first call
+        refuses and says so; a second call for the same claim drops those changes.
 
         Without an id this is ipywidgets' own `Widget.open` (it opens the widget's comm)."""
         if claim_id is None:
             super().open()
             return True
+        if claim_id != self.claim_id and self._pending != claim_id and self.dirty:
+            self._pending = claim_id  # asked twice: what was typed is dropped
+            self.desk.show(
+                "error",
+                f"{self.claim_id} has changes not saved: save them, or open {claim_id} again "
+                "to drop them",
+            )
+            self.status.value = self.desk.messages.value
+            return False
+        self._pending = None
         loaded = self.desk.dataset.claim(claim_id)
         if loaded is None:
             self.desk.show_error(
