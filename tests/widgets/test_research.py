@@ -418,3 +418,24 @@ def test_changes_not_saved_are_not_dropped_by_a_click_on_another_claim(make_data
     desk.browser.select("claim-one")  # nothing typed: opens at once
     assert desk.editor.claim_id == "claim-one"
     assert desk.editor.fields["claimant"].value == "A newspaper, citing unnamed sources"
+
+
+def test_a_change_saved_elsewhere_on_the_desk_reaches_the_editor(make_dataset) -> None:
+    root = make_dataset()
+    path = root / "case-one/claim-one.yaml"
+    desk = Desk(root)
+    editor = ClaimEditor(desk)
+    editor.open("claim-one")
+    changed = path.read_text(encoding="utf-8")
+    changed = changed.replace("status: new\n", "status: new\nassignee: Karim\n")
+    path.write_text(changed, encoding="utf-8")
+    desk.reload()  # as after a save in the workflow panel: nothing typed, so it reopens
+    assert "Karim" in editor.title.value
+    assert editor.save() is True  # nothing to save, nothing stale
+    editor.fields["claimant"].value = "A newspaper"
+    path.write_text(changed.replace("Karim", "Salma"), encoding="utf-8")
+    desk.reload()  # something typed: kept, and the reload is offered
+    assert editor.fields["claimant"].value == "A newspaper"
+    assert editor.stale_box.layout.display is None
+    assert editor.save() is False
+    assert "assignee: Salma" in path.read_text(encoding="utf-8")
