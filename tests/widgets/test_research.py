@@ -439,3 +439,20 @@ def test_a_change_saved_elsewhere_on_the_desk_reaches_the_editor(make_dataset) -
     assert editor.stale_box.layout.display is None
     assert editor.save() is False
     assert "assignee: Salma" in path.read_text(encoding="utf-8")
+
+
+def test_hostile_text_is_escaped_everywhere_it_is_shown(make_dataset) -> None:
+    hostile = "<img src=x onerror=alert(1)> شبكة"
+    claim = CLAIM.replace("statement: شبكة من الحسابات الوهمية", f'statement: "{hostile}"')
+    claim = claim.replace(
+        "label: A newspaper, citing unnamed sources", "label: <b>bold</b> sources"
+    )
+    root = make_dataset({"case-one/claim-one.yaml": claim})
+    desk = research(root)
+    desk.browser.select("claim-one")
+    shown = "\n".join([*texts_of(desk.browser), desk.editor.title.value])
+    assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
+    assert desk.editor.fields["statement"].value == hostile  # a text box holds it as text
+    desk.editor.fields["claimant"].value = "<b>bold</b> sources, again"
+    assert desk.editor.save()
+    assert "<b>bold</b>" not in "\n".join(texts_of(desk.browser))
