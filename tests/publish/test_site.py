@@ -250,3 +250,13 @@ def test_worker_processes_give_the_same_site_and_the_same_check(
     out = run(published_case, "publish", "--out", str(tmp_path / "again"), code=1)
     assert "other-paper.yaml: error[private-name-in-output]" in out
     assert not (tmp_path / "again").exists()
+
+
+def test_a_page_deleted_by_hand_is_written_again(published_case: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    expected = (site / f"en/claims/{CLAIM}.md").read_bytes()
+    (site / f"en/claims/{CLAIM}.md").unlink()
+    out = run(published_case, "publish", "--out", str(site))
+    assert f"~ en/claims/{CLAIM}.md" in out and "changed 1" in out
+    assert (site / f"en/claims/{CLAIM}.md").read_bytes() == expected

@@ -189,13 +189,12 @@ def render(
     result = Rendered()
     memo: dict[str, str] = {}
     todo: list[int] = []
+    present = _present(out, context.languages) if old_claims else set()
     for index, loaded in enumerate(context.claims):
         claim = loaded.record
         result.prints[claim.id] = print_ = fingerprint(context, claim, key, memo)
         own = _claim_files(context, loaded)
-        if old_claims.get(claim.id) == print_ and all(
-            p in old_files and os.path.isfile(f"{out}/{p}") for p in own
-        ):
+        if old_claims.get(claim.id) == print_ and all(p in old_files and p in present for p in own):
             result.kept.update((p, old_files[p]) for p in own)
             if progress:
                 progress(1)
@@ -224,6 +223,18 @@ def render(
     finally:
         _JOB = None
     return result
+
+
+def _present(out: Path, languages: tuple[str, ...]) -> set[str]:
+    """The claim pages on disk (one listing per language rather than a stat per page)."""
+    found = set()
+    for language in languages:
+        folder = out / language / "claims"
+        with contextlib.suppress(OSError):
+            found.update(
+                f"{language}/claims/{entry.name}" for entry in os.scandir(folder) if entry.is_file()
+            )
+    return found
 
 
 PARALLEL_FROM = 400  # claims to render before worker processes pay for themselves
