@@ -32,6 +32,7 @@ bench: venv
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/network.py
+	$(BIN)/python bench/publish.py
 	$(BIN)/python bench/widgets.py
 
 lint: venv
