@@ -12,7 +12,7 @@ from ..problems import Problem, Severity
 from ..store import Dataset, Loaded
 from ..workflow.gate import RULES, scale_of
 from . import i18n
-from .privacy import PRIVATE_NAME, Scanner, settings_path
+from .privacy import PRIVATE_NAME, Scanner, at_field, settings_path
 
 # The gate's rules; its name rule is met by the self-check's stricter search (see privacy.py).
 NAME_RULE = "no-private-names"
@@ -119,23 +119,25 @@ def prepare(
         if names:
             failed.append(f"{NAME_RULE}: a private person's name appears in the claim")
         if failed:
-            problems.append(
-                Problem(
-                    "gate-failed",
-                    f"'{claim.id}' is marked published but the publication gate refuses it, "
-                    f"so it is left out of the site ({'; '.join(failed)})",
-                    loaded.display,
-                    field="/status",
-                )
+            refused = Problem(
+                "gate-failed",
+                f"'{claim.id}' is marked published but the publication gate refuses it, "
+                f"so it is left out of the site ({'; '.join(failed)})",
+                loaded.display,
+                field="/status",
             )
+            problems.append(at_field(refused, loaded))
             problems += [
-                Problem(
-                    PRIVATE_NAME,
-                    f"the name of '{name.actor.id}', a private person, is in this published "
-                    f"claim's {field}; write the actor's label instead "
-                    f"('{name.actor.label}'). Nothing was written",
-                    loaded.display,
-                    field=field,
+                at_field(
+                    Problem(
+                        PRIVATE_NAME,
+                        f"the name of '{name.actor.id}', a private person, is in this "
+                        f"published claim's {field}; write the actor's label instead "
+                        f"('{name.actor.label}'). Nothing was written",
+                        loaded.display,
+                        field=field,
+                    ),
+                    loaded,
                 )
                 for field, name in names
             ]

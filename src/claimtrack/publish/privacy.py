@@ -20,11 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..models import Actor, Claim
 from ..problems import Problem
-from ..store import Dataset
+from ..store import Dataset, Loaded, position
 from ..text import normalise
 from ..workflow.gate import public_texts
 
@@ -164,12 +164,15 @@ def _claim_id(path: str) -> str | None:
     return None
 
 
-def _record_texts(context: Context, claim: Claim) -> Iterator[tuple[str, str, str]]:
-    """(file, field, text) for every text a claim's pages show, where it is stored."""
+Place = tuple[str, Loaded[Any] | None, str, str]  # file, record, field, text
+
+
+def _record_texts(context: Context, claim: Claim) -> Iterator[Place]:
+    """(file, record, field, text) for every text a claim's pages show, where it is stored."""
     loaded = context.dataset.claim(claim.id)
     display = loaded.display if loaded else claim.id
     for field, text in public_texts(claim):
-        yield display, field, text
+        yield display, loaded, field, text
     cited = [a.source for a in claim.appearances] + [e.source for e in claim.evidence]
     for source_id in sorted(set(cited)):
         source = context.dataset.source(source_id)
@@ -177,23 +180,32 @@ def _record_texts(context: Context, claim: Claim) -> Iterator[tuple[str, str, st
             continue
         for field in ("title", "publisher", "url", "archive_url"):
             if value := getattr(source.record, field):
-                yield source.display, f"/{field}", value
+                yield source.display, source, f"/{field}", value
     actors = {a.actor for a in claim.right_of_reply} | {claim.claimant.actor or ""}
     for actor_id in sorted(actors - {""}):
         actor = context.dataset.actor(actor_id)
         if actor is not None:
-            yield actor.display, "/label", actor.record.label
+            yield actor.display, actor, "/label", actor.record.label
 
 
-def _settings_texts(context: Context) -> Iterator[tuple[str, str, str]]:
+def _settings_texts(context: Context) -> Iterator[Place]:
     settings = context.settings
     where = settings_path(context.dataset)
     for field in ("name", "url", "contact"):
         if value := getattr(settings, field):
-            yield where, f"/{field}", value
+            yield where, None, f"/{field}", value
     for part in ("methodology", "corrections_policy"):
         for language, text in getattr(settings, part).items():
-            yield where, f"/{part}/{language}", text
+            yield where, None, f"/{part}/{language}", text
+
+
+def at_field(problem: Problem, loaded: Loaded[Any] | None) -> Problem:
+    """The problem with the line and column of its field in the record's file."""
+    if loaded is None or not problem.field:
+        return problem
+    parts = problem.field.strip("/").split("/")
+    line, column = position(loaded, tuple(int(p) if p.isdigit() else p for p in parts))
+    return problem.at(line, column)
 
 
 def settings_path(dataset: Dataset) -> str:
@@ -209,20 +221,25 @@ def problems_for(context: Context, hits: list[tuple[str, PrivateName]]) -> list[
         places = [t for c in claims if c is not None for t in _record_texts(context, c.record)]
         places += list(_settings_texts(context))
         needle = f" {' '.join(name.words)} "
-        located = [(where, field) for where, field, text in places if needle in f" {fold(text)} "]
-        if not located:
-            located = [(output, "")]
-        for where, field in located:
+        located = [
+            (where, record, field)
+            for where, record, field, text in places
+            if needle in f" {fold(text)} "
+        ]
+        for where, record, field in located or [(output, None, "")]:
             key = (where, field, name.actor.id)
             found.setdefault(
                 key,
-                Problem(
-                    PRIVATE_NAME,
-                    f"the name of '{name.actor.id}', a private person, would be published "
-                    f"(in {output}); write the actor's label instead "
-                    f"('{name.actor.label}'). Nothing was written",
-                    where,
-                    field=field,
+                at_field(
+                    Problem(
+                        PRIVATE_NAME,
+                        f"the name of '{name.actor.id}', a private person, would be published "
+                        f"(in {output}); write the actor's label instead "
+                        f"('{name.actor.label}'). Nothing was written",
+                        where,
+                        field=field,
+                    ),
+                    record,
                 ),
             )
     return sorted(found.values(), key=lambda p: (p.path, p.field, p.message))
