@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import REPO
 from tests.widgets.lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab, run_all_cells
@@ -79,11 +80,13 @@ def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_p
     assert f"  en: {NEW_TRANSLATION}\n" in after
     assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == comments
     assert "brokering scandal" not in after
-    # Only the translation and the time of the change differ.
-    changed = [
-        (old, new)
-        for old, new in zip(before.splitlines(), after.splitlines(), strict=False)
-        if old != new
-    ]
-    assert [old.split(":")[0].strip() for old, _ in changed] == ["en", "updated"], changed
+    # Only the translation changed, with the time of the change and who made it.
+    old, new = yaml.safe_load(before), yaml.safe_load(after)
+    assert new["translations"]["en"] == NEW_TRANSLATION
+    assert new["history"][:-1] == old["history"]
+    assert new["history"][-1]["actor"] == "Youssef"
+    assert new["history"][-1]["action"] == "edit"
+    assert new["history"][-1]["note"] == "changed translations"
+    changed = {k for k in set(old) | set(new) if old.get(k) != new.get(k)}
+    assert changed == {"translations", "updated", "history"}
     assert (tmp_path / "research-notebook.png").stat().st_size > 10_000

@@ -211,7 +211,10 @@ def test_an_unknown_evidence_source_is_shown_by_its_field_and_blocks_save(make_d
     assert written["notes"][0]["by"] == "Salma"
     assert written["notes"][0]["text"] == "Asked the newspaper for the minutes."
     assert "updated" in written
-    assert written["history"] == yaml.safe_load(CLAIM)["history"]  # the workflow's, untouched
+    # The workflow's history is kept, and one event says who changed which fields.
+    *kept, last = written["history"]
+    assert kept == yaml.safe_load(CLAIM)["history"]
+    assert (last["actor"], last["action"], last["note"]) == ("Salma", "edit", "changed evidence")
     assert editor.fields["note"].value == ""
 
 
@@ -258,7 +261,16 @@ def test_only_the_edited_lines_change_and_comments_survive(make_dataset) -> None
     removed = set(before.splitlines()) - set(after.splitlines())
     added = set(after.splitlines()) - set(before.splitlines())
     assert removed == {"  en: A network of fake accounts"}
-    assert {line.split(":")[0] for line in added} == {"  en", "  fr", "updated"}
+    # The translations, the time of the change, and the history's new event.
+    assert {line.split(":")[0] for line in added} == {
+        "  en",
+        "  fr",
+        "updated",
+        "  - time",
+        "    action",
+        "    note",
+    }
+    assert "    actor: Salma\n    action: edit\n    note: changed translations\n" in after
     assert COMMENT in after
 
 

@@ -27,6 +27,7 @@ from ..models import Category, Claim, ReplyChannel, ReplyOutcome, Role
 from ..problems import ClaimtrackError, Problem, Severity
 from ..store import Document, Loaded, open_document, plain, save_document
 from ..verdicts import label_text
+from ..workflow import edit
 from ..workflow.gate import scale_of
 from .display import excerpt, problem_html, problems_html, table_html, text
 from .session import Desk, labelled
@@ -385,8 +386,10 @@ class ClaimEditor(widgets.VBox):
         if not self.dirty:
             self.desk.show("info", "nothing to save: no field changed")
             return True
-        claim = Claim.model_validate({**self.draft(by), "updated": now()})
         try:
+            claim = edit(
+                self.desk.dataset, self.document.record, Claim.model_validate(self.draft(by)), by
+            )
             self.document = save_document(self.document, claim)
         except ClaimtrackError as exc:
             if exc.problem.code == "stale-file":

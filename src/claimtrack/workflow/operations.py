@@ -232,6 +232,41 @@ def add_note(
     return claim.model_copy(update={"notes": [*claim.notes, note], "updated": at})
 
 
+# What an edit of the fields may change; status, verdict, reviews and history change only
+# through the operations above.
+EDITABLE = (
+    "statement",
+    "language",
+    "translations",
+    "category",
+    "claimant",
+    "subjects",
+    "appearances",
+    "evidence",
+    "right_of_reply",
+    "notes",
+)
+
+
+def edit(
+    dataset: Dataset, before: Claim, after: Claim, by: str, at: datetime | None = None
+) -> Claim:
+    """The claim with the fields an editor form changed (`after`), and an 'edit' event that
+    says who changed which fields; everything else is kept from `before`."""
+    member(dataset, by)
+    changed = [f for f in EDITABLE if getattr(after, f) != getattr(before, f)]
+    if not changed:
+        return before
+    at = at or current_time()
+    update: dict[str, Any] = {f: getattr(after, f) for f in changed}
+    fields = [f.replace("_", " ") for f in changed if f != "notes"]
+    if fields:
+        update.update(_event(before, by, "edit", at, "changed " + ", ".join(fields)))
+    else:  # a note alone is recorded with its author; no event needed
+        update["updated"] = at
+    return before.model_copy(update=update)
+
+
 def allowed_targets(claim: Claim) -> list[Status]:
     """The statuses the claim may move to now with 'status' (corrections excepted)."""
     return [t.target for t in allowed_from(claim.status) if not t.only_by_correction]
