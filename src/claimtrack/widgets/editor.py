@@ -29,22 +29,13 @@ from ..store import Document, Loaded, open_document, plain, save_document
 from ..verdicts import label_text
 from ..workflow import edit
 from ..workflow.gate import scale_of
+from ..workflow.operations import EDITABLE
 from .display import excerpt, problem_html, problems_html, table_html, text
 from .session import Desk, labelled
 
-# The groups of fields, in the order shown; each has a place for its problems.
-GROUPS = (
-    "statement",
-    "language",
-    "translations",
-    "category",
-    "claimant",
-    "subjects",
-    "appearances",
-    "evidence",
-    "notes",
-    "right_of_reply",
-)
+# The groups of fields, in the order shown (the fields an edit may change); each has a place
+# for its problems.
+GROUPS = EDITABLE
 WIDE = widgets.Layout(width="95%")
 NONE = "(none)"
 

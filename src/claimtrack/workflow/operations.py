@@ -243,8 +243,8 @@ EDITABLE = (
     "subjects",
     "appearances",
     "evidence",
-    "right_of_reply",
     "notes",
+    "right_of_reply",
 )
 
 
