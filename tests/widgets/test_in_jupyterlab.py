@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser import chromium
 from tests.conftest import REPO
-from tests.widgets.lab import CHROMIUM, CHROMIUM_ARGS, jupyter_lab, run_all_cells
+from tests.widgets.lab import jupyter_lab, run_all_cells
 
 CLAIM = "fes-meknes-network/tender-brokering.yaml"
 NEW_TRANSLATION = "Our sources report that he brokered the cleaning tender of a commune"
@@ -20,9 +21,6 @@ NEW_TRANSLATION = "Our sources report that he brokered the cleaning tender of a 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed at /usr/bin/chromium (make test does it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     shutil.copy(REPO / "notebooks" / "02-research.ipynb", notebooks)
@@ -31,13 +29,9 @@ def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_p
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     assert len(comments) == 4
     env = {"CLAIMTRACK_DATA": str(shipped_copy), "CLAIMTRACK_USER": "Youssef"}
-    with (
-        jupyter_lab(notebooks, tmp_path / "lab", env) as lab,
-        sync_api.sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser, jupyter_lab(notebooks, tmp_path / "lab", env) as lab:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(lab.open_url("02-research.ipynb"))
             page.wait_for_selector(".jp-Notebook", timeout=90_000)
             run_all_cells(page)
@@ -74,8 +68,6 @@ def test_research_notebook_edits_a_claim_in_jupyterlab(shipped_copy: Path, tmp_p
             page.screenshot(path=str(tmp_path / "failure.png"), full_page=True)
             print(f"screenshot: {tmp_path / 'failure.png'}; server log: {lab.log}")
             raise
-        finally:
-            browser.close()
     after = claim_file.read_text(encoding="utf-8")
     assert f"  en: {NEW_TRANSLATION}\n" in after
     assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == comments
