@@ -190,6 +190,8 @@ def test_a_folder_with_other_files_is_refused(published_case: Path, tmp_path: Pa
     assert "error[not-a-site]" in out
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert text(site, "index.html") == "my own page"
+    out = run(published_case, "publish", "--out", str(published_case / "site"), code=2)
+    assert "inside the dataset" in out and not (published_case / "site").exists()
     empty = tmp_path / "empty"
     empty.mkdir()
     run(published_case, "publish", "--out", str(empty))

@@ -325,6 +325,17 @@ def publish(
     if context is None or any(p.code == PRIVATE_NAME for p in problems):
         return outcome
     outcome.claims = len(context.claims)
+    root = dataset.root.resolve()
+    if out.resolve() == root or root in out.resolve().parents:
+        outcome.problems.append(
+            Problem(
+                "not-a-site",
+                f"{out} is inside the dataset {dataset.root}; publish the site somewhere else "
+                "(its pages would be read as records)",
+                str(out),
+            )
+        )
+        return outcome
     previous, problem = read_manifest(out)
     if problem:
         outcome.problems.append(problem)
