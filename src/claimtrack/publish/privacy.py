@@ -67,15 +67,19 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
-def pieces(path: str, content: str) -> Iterable[str]:
+def pieces(path: str, content: str, trusted: frozenset[str] = frozenset()) -> Iterable[str]:
     """The parts of a file that a text can lie in whole: for HTML a tag with its
     attributes, or the text between two tags (user text never holds a raw '<' or '>'), for
     Markdown a line (every text is written on one line), for JSON each string (our JSON
     escapes only separators: < > & and control characters).
 
     A page's JSON-LD block is left out here: it is, byte for byte, the page's object in
-    claimreview.json, which every run renders and searches whole."""
+    claimreview.json, which every run renders and searches (but for `trusted` lines: the
+    objects of unchanged claims, searched when they were written, see write.py)."""
     if path.endswith(".json"):  # escapes (\\u003c, \\n, \\") are separators; strings apart
+        if trusted:
+            lines = content.split("\n")
+            content = "\n".join(line for line in lines if line.rstrip(",") not in trusted)
         return _JSON_ESCAPE.sub(" ", content).split('"')
     if path.endswith(".html"):
         start = content.find(LD_OPEN)
@@ -111,6 +115,8 @@ class Scanner:
             self.by_first.setdefault(name.words[0], []).append(name)
         self._first = frozenset(self.by_first)
         self._memo: dict[str, tuple[PrivateName, ...]] = {}
+        # Lines of the previous claimreview.json kept as they were (see write.py).
+        self.trusted: frozenset[str] = frozenset()
 
     def key(self) -> list[str]:
         """The folded names, sorted: part of what makes a page's output (see write.py)."""
@@ -144,7 +150,7 @@ class Scanner:
         hits: list[tuple[str, PrivateName]] = []
         for path, content in pages:
             seen: set[str] = set()
-            for piece in pieces(path, content):
+            for piece in pieces(path, content, self.trusted):
                 found = memo.get(piece)
                 if found is None:
                     if len(memo) > self.MEMO:

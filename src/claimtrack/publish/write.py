@@ -190,16 +190,24 @@ def render(
     memo: dict[str, str] = {}
     todo: list[int] = []
     present = _present(out, context.languages) if old_claims else set()
+    reviews = _previous_reviews(out, old_files.get(FEED)) if old_claims else {}
+    trusted = []
     for index, loaded in enumerate(context.claims):
         claim = loaded.record
         result.prints[claim.id] = print_ = fingerprint(context, claim, key, memo)
         own = _claim_files(context, loaded)
         if old_claims.get(claim.id) == print_ and all(p in old_files and p in present for p in own):
             result.kept.update((p, old_files[p]) for p in own)
+            for language in context.languages:
+                line = reviews.get(context.claim_url(language, claim.id))
+                if line is not None:
+                    context.reviews[(claim.id, language)] = line
+                    trusted.append(line)
             if progress:
                 progress(1)
         else:
             todo.append(index)
+    scanner.trusted = frozenset(trusted)
     workers = _workers()
     if workers < 2 or len(todo) < PARALLEL_FROM:
         for index in todo:
@@ -223,6 +231,29 @@ def render(
     finally:
         _JOB = None
     return result
+
+
+FEED = "claimreview.json"
+_REVIEW_START = '{"@context":"https://schema.org","@type":"ClaimReview","url":"'
+
+
+def _previous_reviews(out: Path, expected: str | None) -> dict[str, str]:
+    """The ClaimReview objects of the feed the last run wrote, one per line, by url; nothing
+    if the file is not exactly what that run wrote (its hash is in the manifest). An
+    unchanged claim's objects are reused from it, as its pages are, rather than made again."""
+    try:
+        content = (out / FEED).read_bytes()
+    except OSError:
+        return {}
+    if expected is None or digest(content) != expected:
+        return {}
+    found = {}
+    for line in content.decode("utf-8").split("\n"):
+        line = line.rstrip(",")
+        if line.startswith(_REVIEW_START):
+            url = line[len(_REVIEW_START) : line.find('"', len(_REVIEW_START))]
+            found[url] = line
+    return found
 
 
 def _present(out: Path, languages: tuple[str, ...]) -> set[str]:
