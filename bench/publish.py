@@ -67,14 +67,17 @@ def generate(folder: Path, claims: int, seed: int) -> None:
 
 
 def change_one(folder: Path) -> Path:
-    """Edit the rationale of one claim, as a correction would."""
+    """Edit the rationale of one claim, as a correction would (adds or removes a tail)."""
     path = min(folder.glob("case-0000-*/*.yaml"))
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    tail = " (précisé)"
     for i, line in enumerate(lines):
         if line.startswith("rationale: "):
-            text = line.rstrip("\n")
-            tail = " (précisé)"
-            lines[i] = (text.removesuffix(tail) if text.endswith(tail) else text + tail) + "\n"
+            value = line.rstrip("\n")[len("rationale: ") :]
+            quote = value[0] if value[:1] in ("'", '"') else ""
+            inner = value[1:-1] if quote else value
+            inner = inner.removesuffix(tail) if inner.endswith(tail) else inner + tail
+            lines[i] = f"rationale: {quote}{inner}{quote}\n"
             break
     path.write_text("".join(lines), encoding="utf-8")
     return path
