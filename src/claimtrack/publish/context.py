@@ -27,16 +27,16 @@ class Context:
     languages: tuple[str, ...]
     claims: tuple[Loaded[Claim], ...]  # published, passing the gate, newest first
     scanner: Scanner
+    sources: dict[str, Source] = field(default_factory=dict, compare=False)
+    actors: dict[str, Actor] = field(default_factory=dict, compare=False)
     # Each claim's ClaimReview JSON by (claim id, language): the page and the feed share it.
     reviews: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
     def source(self, source_id: str) -> Source | None:
-        loaded = self.dataset.source(source_id)
-        return loaded.record if loaded else None
+        return self.sources.get(source_id)
 
     def actor(self, actor_id: str) -> Actor | None:
-        loaded = self.dataset.actor(actor_id)
-        return loaded.record if loaded else None
+        return self.actors.get(actor_id)
 
     def claim_path(self, language: str, claim_id: str, ext: str = "html") -> str:
         return f"{language}/claims/{claim_id}.{ext}"
@@ -146,6 +146,10 @@ def prepare(
     claims.sort(key=lambda c: c.record.id)
     claims.sort(key=_published, reverse=True)
     context = Context(dataset, settings, scale_of(dataset), url, chosen, tuple(claims), scanner)
+    for loaded_source in dataset.sources:  # the first of duplicate ids, as the store does
+        context.sources.setdefault(loaded_source.record.id, loaded_source.record)
+    for loaded_actor in dataset.actors:
+        context.actors.setdefault(loaded_actor.record.id, loaded_actor.record)
     return context, problems
 
 

@@ -24,7 +24,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..models import Claim
 from ..store import Loaded
@@ -261,18 +261,20 @@ def _entry(context: Context, claim: Claim, language: str) -> View:
     )
 
 
-# One line of a list of claims. The lists hold every claim (three times: the index, its
-# verdict and its category), so the line is made here rather than in a template loop;
-# Markup.format escapes every value, as autoescaping would.
-ENTRY = Markup(
-    '<li><span class="badge verdict-{verdict}">{verdict_label}</span> <time>{date}</time> '
-    '<span class="category">{category_label}</span><br>\n'
-    '<a href="{up}claims/{id}.html" lang="{text_lang}" dir="auto">{text}</a></li>\n'
-)
-
-
 def _items(entries: list[View], up: str) -> Markup:
-    return Markup("").join(ENTRY.format(up=up, **vars(e)) for e in entries)
+    """The lines of a list of claims. The lists hold every claim (three times: the index, its
+    verdict and its category), so the lines are made here rather than in a template loop;
+    every value is escaped, as autoescaping would."""
+    lines = []
+    for e in entries:
+        lines.append(
+            f'<li><span class="badge verdict-{escape(e.verdict)}">{escape(e.verdict_label)}'
+            f"</span> <time>{escape(e.date)}</time> "
+            f'<span class="category">{escape(e.category_label)}</span><br>\n'
+            f'<a href="{up}claims/{escape(e.id)}.html" lang="{escape(e.text_lang)}" dir="auto">'
+            f"{escape(e.text)}</a></li>\n"
+        )
+    return Markup("".join(lines))
 
 
 def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
