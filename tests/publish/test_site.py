@@ -267,3 +267,12 @@ def test_a_page_deleted_by_hand_is_written_again(published_case: Path, tmp_path:
     out = run(published_case, "publish", "--out", str(site))
     assert f"~ en/claims/{CLAIM}.md" in out and "changed 1" in out
     assert (site / f"en/claims/{CLAIM}.md").read_bytes() == expected
+
+
+def test_a_folder_that_cannot_be_made_is_a_clear_error(
+    published_case: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = run(published_case, "publish", "--out", str(blocker / "site"), code=2)
+    assert "error[cannot-write]" in out and "Traceback" not in out

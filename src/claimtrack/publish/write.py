@@ -47,7 +47,9 @@ MANIFEST = ".claimtrack-publish.json"
 FORMAT = 1
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
 # Problems that mean the command was used wrongly (exit 2) rather than problems in the data.
-USAGE = frozenset({"no-base-url", "bad-base-url", "not-a-site", "bad-manifest", "not-ours"})
+USAGE = frozenset(
+    {"no-base-url", "bad-base-url", "not-a-site", "bad-manifest", "not-ours", "cannot-write"}
+)
 
 
 @dataclass
@@ -400,6 +402,34 @@ def publish(
         return outcome
     if dry_run:
         return outcome
+    try:
+        files = dict(sorted({**kept, **hashes}.items()))
+        _apply(out, outcome, pages, files, prints, previous)
+    except OSError as exc:
+        where = exc.filename or out
+        outcome.problems.append(
+            Problem(
+                "cannot-write",
+                f"cannot write the site: {exc.strerror or exc} ({where}); the folder may be "
+                "left half-updated: fix the cause and publish again",
+                str(where),
+            )
+        )
+        return outcome
+    outcome.written = True
+    return outcome
+
+
+def _apply(
+    out: Path,
+    outcome: Outcome,
+    pages: dict[str, bytes],
+    files: dict[str, str],
+    prints: dict[str, str],
+    previous: dict[str, Any] | None,
+) -> None:
+    """Write the new and changed files, remove the old ones, then the manifest (`files`:
+    every file of the site with its hash)."""
     out.mkdir(parents=True, exist_ok=True)
     for path in outcome.added:
         _create(out / path, pages[path])
@@ -413,13 +443,11 @@ def publish(
         "generator": "claimtrack publish",
         "format": FORMAT,
         "claims": dict(sorted(prints.items())),
-        "files": dict(sorted({**kept, **hashes}.items())),
+        "files": files,
     }
     if manifest != previous:  # one line: the C encoder (60,000 entries, every run)
         content = json.dumps(manifest, separators=(",", ":")) + "\n"
         write_atomic(out / MANIFEST, content.encode("utf-8"))
-    outcome.written = True
-    return outcome
 
 
 def _prune(out: Path, folder: Path) -> None:
