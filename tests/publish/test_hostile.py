@@ -15,6 +15,7 @@ from claimtrack.models import Source
 from claimtrack.publish.context import prepare
 from claimtrack.publish.site import claim_pages
 from claimtrack.store import Loaded, load
+from tests.browser import chromium
 
 from .conftest import CASE, CLAIM
 from .test_site import run, text, tree
@@ -26,16 +27,6 @@ HOSTILE = (
     f"{LONG_WORD}"
 )
 RATIONALE = "A rationale long enough for the gate, followed by hostile text: " + HOSTILE
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def edit(path: Path, change) -> None:
@@ -147,67 +138,49 @@ def test_a_javascript_address_in_a_file_is_refused(published_case: Path, tmp_pat
     assert not (tmp_path / "site").exists()
 
 
-def _browser():
-    if not CHROMIUM.exists():
-        pytest.skip(
-            "Debian's Chromium is not installed at /usr/bin/chromium (make test installs it)"
-        )
-    return pytest.importorskip("playwright.sync_api")
-
-
 @pytest.mark.browser
 def test_no_script_runs_in_chromium(hostile_site: Path, tmp_path: Path) -> None:
-    sync_api = _browser()
     dialogs: list[str] = []
     errors: list[str] = []
     requested: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.on("request", lambda request: requested.append(request.url))
-            for language in ("en", "ar", "fr"):
-                page.goto((hostile_site / f"{language}/claims/{CLAIM}.html").as_uri())
-                page.wait_for_load_state("load")
-                assert page.evaluate("document.images.length") == 0
-                scripts = page.evaluate(
-                    "[...document.scripts].map(s => s.type)"
-                )  # only the JSON-LD block, which a browser does not run
-                assert scripts == ["application/ld+json"]
-                assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
-            page.goto((hostile_site / "en/index.html").as_uri())
+    with chromium() as browser:
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("request", lambda request: requested.append(request.url))
+        for language in ("en", "ar", "fr"):
+            page.goto((hostile_site / f"{language}/claims/{CLAIM}.html").as_uri())
+            page.wait_for_load_state("load")
             assert page.evaluate("document.images.length") == 0
-            page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
-        finally:
-            browser.close()
+            scripts = page.evaluate(
+                "[...document.scripts].map(s => s.type)"
+            )  # only the JSON-LD block, which a browser does not run
+            assert scripts == ["application/ld+json"]
+            assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+        page.goto((hostile_site / "en/index.html").as_uri())
+        assert page.evaluate("document.images.length") == 0
+        page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     assert dialogs == [] and errors == []
     assert [url for url in requested if not url.startswith("file://")] == []
 
 
 @pytest.mark.browser
 def test_arabic_and_english_pages_in_chromium(published_case: Path, tmp_path: Path) -> None:
-    sync_api = _browser()
     site = tmp_path / "site"
     run(published_case, "publish", "--out", str(site))
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page()
-            for language, direction in (("ar", "rtl"), ("en", "ltr")):
-                page.goto((site / f"{language}/claims/{CLAIM}.html").as_uri())
-                document = page.evaluate(
-                    "[document.documentElement.dir, document.documentElement.lang]"
-                )
-                assert document == [direction, language]
-                quote = page.locator("blockquote.statement")
-                assert quote.get_attribute("lang") == "ar"
-                assert quote.evaluate("q => getComputedStyle(q).direction") == "rtl"
-                shot = tmp_path / f"claim-{language}.png"
-                page.screenshot(path=str(shot), full_page=True)
-                assert shot.stat().st_size > 1000
-            # On the English page the Arabic statement reads right to left, the rest left to right.
-            assert page.locator("h1").evaluate("h => getComputedStyle(h).direction") == "ltr"
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page()
+        for language, direction in (("ar", "rtl"), ("en", "ltr")):
+            page.goto((site / f"{language}/claims/{CLAIM}.html").as_uri())
+            document = page.evaluate(
+                "[document.documentElement.dir, document.documentElement.lang]"
+            )
+            assert document == [direction, language]
+            quote = page.locator("blockquote.statement")
+            assert quote.get_attribute("lang") == "ar"
+            assert quote.evaluate("q => getComputedStyle(q).direction") == "rtl"
+            shot = tmp_path / f"claim-{language}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 1000
+        # On the English page the Arabic statement reads right to left, the rest left to right.
+        assert page.locator("h1").evaluate("h => getComputedStyle(h).direction") == "ltr"
