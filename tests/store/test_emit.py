@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimtrack.interop import read_inputs
 from claimtrack.interop.importer import plan
@@ -46,3 +48,21 @@ def test_create_documents_refuses_an_existing_file(make_dataset) -> None:
     with pytest.raises(ClaimtrackError) as refused:
         create_documents([(source.path, "source", source.record)])
     assert refused.value.problem.code == "file-exists"
+
+
+KEYS = st.sampled_from(["id", "statement", "url", "translations", "a b", "yes"])
+LEAVES = st.one_of(st.text(max_size=40), st.integers(), st.booleans(), st.none())
+VALUES = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(KEYS, inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.dictionaries(KEYS, VALUES, min_size=1, max_size=4))
+def test_what_emit_writes_reads_back_as_the_same_data(data: dict) -> None:
+    # Bulk creation writes emit's text without reading it back: this is what makes that safe.
+    content = emit(data)
+    if content is not None:
+        assert parse(content, "x.yaml") == (data, None)
