@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+CNT_VENV := bench/out/cnt-venv
+CNT := $(CNT_VENV)/bin/compute_networks
 
 .PHONY: demo test lab bench lint format chromium venv clean
 
@@ -31,7 +33,11 @@ bench: venv
 	$(BIN)/python -m pip install --quiet check-jsonschema
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/quality.py
-	$(BIN)/python bench/network.py
+	@# The Coordination Network Toolkit, the peer of network detect, in its own environment
+	@# (never a dependency of claimtrack); without it the network bench runs alone.
+	@test -x $(CNT) || { $(PYTHON) -m venv $(CNT_VENV) && $(CNT_VENV)/bin/pip install --quiet \
+		coordination-network-toolkit; } || echo "the Coordination Network Toolkit could not be installed: network bench without it"
+	$(BIN)/python bench/network.py $$(test -x $(CNT) && echo --cnt $(CNT))
 	$(BIN)/python bench/publish.py
 	$(BIN)/python bench/widgets.py
 
