@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -276,3 +277,69 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(
     blocker.write_text("not a folder", encoding="utf-8")
     out = run(published_case, "publish", "--out", str(blocker / "site"), code=2)
     assert "error[cannot-write]" in out and "Traceback" not in out
+
+
+def _site_without_fingerprints(folder: Path) -> dict[str, object]:
+    """The site's files, with the manifest but for its fingerprints (which may count a file
+    by its time or by its content, depending on how recently it was written)."""
+    files: dict[str, object] = dict(tree(folder))
+    manifest = json.loads(files.pop(MANIFEST))
+    files[MANIFEST] = {k: v for k, v in manifest.items() if k != "claims"}
+    return files
+
+
+@pytest.mark.parametrize("racy", [2.0, -60.0], ids=["by-content", "by-size-and-time"])
+def test_publishing_again_after_changes_equals_a_fresh_publish(
+    published_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, racy: float
+) -> None:
+    """Unchanged claims keep their pages, their gate result and their lines in the lists from
+    the last run; after each change the site is byte for byte the one a fresh publish gives.
+    Records count by content (files written just now) or by their files' size and time."""
+    from claimtrack.publish import write
+
+    monkeypatch.setattr(write, "RACY_SECONDS", racy)
+    original = published_case / CASE / f"{CLAIM}.yaml"
+    for suffix, category in (("b", "fraud"), ("c", "bad-cheques")):
+        copy = original.read_text(encoding="utf-8").replace(
+            f"id: {CLAIM}\n", f"id: {CLAIM}-{suffix}\n"
+        )
+        copy = copy.replace("category: bad-cheques", f"category: {category}")
+        (published_case / CASE / f"{CLAIM}-{suffix}.yaml").write_text(copy, encoding="utf-8")
+    site = tmp_path / "site"
+    assert "3 published claims" in run(published_case, "publish", "--out", str(site))
+
+    def edit(rel: str, old: str, new: str) -> None:
+        path = published_case / rel
+        content = path.read_text(encoding="utf-8")
+        assert old in content, (rel, old)
+        path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+    changes = [
+        lambda: edit(f"{CASE}/{CLAIM}-b.yaml", "a second newspaper", "another newspaper"),
+        lambda: edit("sources/other-paper.yaml", "Cheques case in court", "Cheques in court"),
+        lambda: edit(f"{CASE}/{CLAIM}-c.yaml", "category: bad-cheques", "category: fraud"),
+        lambda: edit("dataset.yaml", "\nname: ", "\nname: The "),
+        # new private names: every claim is rendered and searched again (nothing changes)
+        lambda: edit("actors/network-leader.yaml", "\nid: ", "\nname: Hamid Bennani\nid: "),
+    ]
+    for number, change in enumerate(changes):
+        change()
+        out = run(published_case, "publish", "--out", str(site))
+        assert "3 published claims" in out
+        assert ("changed 0," in out) == (number == len(changes) - 1), out
+        fresh = tmp_path / f"fresh-{number}"
+        run(published_case, "publish", "--out", str(fresh))
+        assert _site_without_fingerprints(site) == _site_without_fingerprints(fresh), number
+
+
+def test_a_change_to_a_cited_source_is_gated_again(published_case: Path, tmp_path: Path) -> None:
+    """The gate's result is reused only while what it reads is unchanged: a cited source that
+    loses its archived copy takes the claim out of the site."""
+    site = tmp_path / "site"
+    run(published_case, "publish", "--out", str(site))
+    paper = published_case / "sources/other-paper.yaml"
+    content = paper.read_text(encoding="utf-8")
+    paper.write_text(re.sub(r"archive_url: .*\n", "", content), encoding="utf-8")
+    out = run(published_case, "publish", "--out", str(site), code=1)
+    assert "error[gate-failed]" in out and "sources-preserved" in out
+    assert not (site / f"en/claims/{CLAIM}.html").exists()

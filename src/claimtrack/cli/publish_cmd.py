@@ -71,12 +71,18 @@ def publish(ctx: Context, out: Path, base_url: str | None, dry_run: bool, quiet:
     require_extra("jinja2", "publish")
     require_extra("babel", "publish")
     from ..publish import publish as run
+    from ..publish.write import load_for_publish
+    from ..store import DatasetNotFound
 
-    dataset = open_dataset(ctx)
+    try:  # the files' sizes and times first, then the records: see write.py's fingerprints
+        dataset, keys = load_for_publish(ctx.data)
+    except DatasetNotFound as exc:
+        fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
+        raise  # unreachable: fail exits
     total = len([c for c in dataset.claims if c.record.status == "published"])
     update, bar = _progress(total, quiet)
     try:
-        outcome = run(dataset, out, base_url, progress=update, dry_run=dry_run)
+        outcome = run(dataset, out, base_url, progress=update, dry_run=dry_run, keys=keys)
     finally:
         if bar is not None:
             bar.close()

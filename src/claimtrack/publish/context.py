@@ -3,7 +3,8 @@ languages, the verdict scale and the site's address. Everything else is left out
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -31,6 +32,9 @@ class Context:
     actors: dict[str, Actor] = field(default_factory=dict, compare=False)
     # Each claim's ClaimReview JSON by (claim id, language): the page and the feed share it.
     reviews: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    # Each claim's line in the lists by (claim id, language), around the path to the language
+    # folder (see site.entry_line).
+    lines: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, compare=False)
 
     def source(self, source_id: str) -> Source | None:
         return self.sources.get(source_id)
@@ -70,10 +74,17 @@ def prepare(
     base_url: str | None = None,
     languages: tuple[str, ...] | None = None,
     now: datetime | None = None,
+    passed_before: Callable[[Context, Loaded[Claim]], bool] | None = None,
 ) -> tuple[Context | None, list[Problem]]:
     """The context to publish from, and the problems met. None when nothing may be published:
     a file of the dataset cannot be read (it may hold a published claim or a private name),
-    there are no settings, or no address for the site."""
+    there are no settings, or no address for the site.
+
+    `passed_before(context, claim)` (publish, see write.py) is true for a claim that passed
+    the gate in an earlier run, made from the same inputs (the claim, what it cites, the
+    settings, the private names), at a time no later than `now`: the gate is not run again
+    for it, since it would pass again (its one rule that reads the clock, a right-of-reply
+    deadline that has passed, stays met as time goes on)."""
     problems = [p for p in dataset.problems if p.severity == Severity.ERROR]
     if problems:
         summary = Problem(
@@ -106,9 +117,17 @@ def prepare(
     claims = []
     scanner = Scanner(dataset)
     now = now or datetime.now(UTC)
+    context = Context(dataset, settings, scale_of(dataset), url, chosen, (), scanner)
+    for loaded_source in dataset.sources:  # the first of duplicate ids, as the store does
+        context.sources.setdefault(loaded_source.record.id, loaded_source.record)
+    for loaded_actor in dataset.actors:
+        context.actors.setdefault(loaded_actor.record.id, loaded_actor.record)
     for loaded in dataset.claims:
         claim = loaded.record
         if claim.status != Status.PUBLISHED:
+            continue
+        if passed_before is not None and passed_before(context, loaded):
+            claims.append(loaded)
             continue
         failed = [
             f"{name}: {message}"
@@ -145,12 +164,7 @@ def prepare(
         claims.append(loaded)
     claims.sort(key=lambda c: c.record.id)
     claims.sort(key=_published, reverse=True)
-    context = Context(dataset, settings, scale_of(dataset), url, chosen, tuple(claims), scanner)
-    for loaded_source in dataset.sources:  # the first of duplicate ids, as the store does
-        context.sources.setdefault(loaded_source.record.id, loaded_source.record)
-    for loaded_actor in dataset.actors:
-        context.actors.setdefault(loaded_actor.record.id, loaded_actor.record)
-    return context, problems
+    return replace(context, claims=tuple(claims)), problems
 
 
 def _published(loaded: Loaded[Claim]) -> float:

@@ -67,7 +67,12 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
-def pieces(path: str, content: str, trusted: frozenset[str] = frozenset()) -> Iterable[str]:
+def pieces(
+    path: str,
+    content: str,
+    trusted: frozenset[str] = frozenset(),
+    trusted_html: frozenset[str] = frozenset(),
+) -> Iterable[str]:
     """The parts of a file that a text can lie in whole: for HTML a tag with its
     attributes, or the text between two tags (user text never holds a raw '<' or '>'), for
     Markdown a line (every text is written on one line), for JSON each string (our JSON
@@ -75,13 +80,21 @@ def pieces(path: str, content: str, trusted: frozenset[str] = frozenset()) -> It
 
     A page's JSON-LD block is left out here: it is, byte for byte, the page's object in
     claimreview.json, which every run renders and searches (but for `trusted` lines: the
-    objects of unchanged claims, searched when they were written, see write.py)."""
+    objects of unchanged claims, searched when they were written, see write.py).
+
+    Lines of HTML in `trusted_html` (the list lines of unchanged claims, searched when they
+    were made, see write.py) are left out too. Each begins with '<' and ends with '>', so its
+    pieces are its own wherever it stands: written as '<>' instead, the pieces around it are
+    cut where they were, and only its own are skipped."""
     if path.endswith(".json"):  # escapes (\\u003c, \\n, \\") are separators; strings apart
         if trusted:
             lines = content.split("\n")
             content = "\n".join(line for line in lines if line.rstrip(",") not in trusted)
         return _JSON_ESCAPE.sub(" ", content).split('"')
     if path.endswith(".html"):
+        if trusted_html:
+            lines = content.split("\n")
+            content = "\n".join("<>" if line in trusted_html else line for line in lines)
         start = content.find(LD_OPEN)
         while start != -1:
             end = content.find("</script>", start)
@@ -117,6 +130,18 @@ class Scanner:
         self._memo: dict[str, tuple[PrivateName, ...]] = {}
         # Lines of the previous claimreview.json kept as they were (see write.py).
         self.trusted: frozenset[str] = frozenset()
+        # Lines of the lists kept from the previous run; each begins with '<', ends with '>'.
+        self._trusted_html: frozenset[str] = frozenset()
+
+    @property
+    def trusted_html(self) -> frozenset[str]:
+        return self._trusted_html
+
+    @trusted_html.setter
+    def trusted_html(self, lines: Iterable[str]) -> None:
+        self._trusted_html = frozenset(
+            line for line in lines if line.startswith("<") and line.endswith(">")
+        )
 
     def key(self) -> list[str]:
         """The folded names, sorted: part of what makes a page's output (see write.py)."""
@@ -150,7 +175,7 @@ class Scanner:
         hits: list[tuple[str, PrivateName]] = []
         for path, content in pages:
             seen: set[str] = set()
-            for piece in pieces(path, content, self.trusted):
+            for piece in pieces(path, content, self.trusted, self._trusted_html):
                 found = memo.get(piece)
                 if found is None:
                     if len(memo) > self.MEMO:

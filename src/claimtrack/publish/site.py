@@ -261,27 +261,38 @@ def _entry(context: Context, claim: Claim, language: str) -> View:
     )
 
 
-def _items(entries: list[View], up: str) -> Markup:
-    """The lines of a list of claims. The lists hold every claim (three times: the index, its
-    verdict and its category), so the lines are made here rather than in a template loop;
-    every value is escaped, as autoescaping would."""
-    lines = []
-    for e in entries:
-        lines.append(
+def entry_line(context: Context, claim: Claim, language: str) -> tuple[str, str]:
+    """A claim's line in the lists of `language`, as the parts before and after the relative
+    path to the site's language folder ('' on the index, '../' on a filter page). Made once
+    per run, or taken from the last run's manifest when the claim's fingerprint is unchanged
+    (see write.py); every value is escaped, as autoescaping would."""
+    key = (claim.id, language)
+    found = context.lines.get(key)
+    if found is None:
+        e = _entry(context, claim, language)
+        found = context.lines[key] = (
             f'<li><span class="badge verdict-{escape(e.verdict)}">{escape(e.verdict_label)}'
             f"</span> <time>{escape(e.date)}</time> "
-            f'<span class="category">{escape(e.category_label)}</span><br>\n'
-            f'<a href="{up}claims/{escape(e.id)}.html" lang="{escape(e.text_lang)}" dir="auto">'
-            f"{escape(e.text)}</a></li>\n"
+            f'<span class="category">{escape(e.category_label)}</span><br>\n<a href="',
+            f'claims/{escape(e.id)}.html" lang="{escape(e.text_lang)}" dir="auto">'
+            f"{escape(e.text)}</a></li>\n",
         )
-    return Markup("".join(lines))
+    return found
+
+
+def _items(lines: list[tuple[str, str]], up: str) -> Markup:
+    """The lines of a list of claims. The lists hold every claim (three times: the index, its
+    verdict and its category), so each line is made once (entry_line) rather than in a
+    template loop."""
+    return Markup("".join([head + up + tail for head, tail in lines]))
 
 
 def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
     html, _ = environments()
-    entries = [_entry(context, c.record, language) for c in context.claims]
-    verdicts = Counter(e.verdict for e in entries)
-    categories = Counter(e.category for e in entries)
+    claims = [c.record for c in context.claims]
+    lines = [entry_line(context, claim, language) for claim in claims]
+    verdicts = Counter(claim.verdict for claim in claims)
+    categories = Counter(str(claim.category) for claim in claims)
     order = [label.id for label in context.scale.labels]
     verdict_links = [
         (v, label_text(context.scale, v, language), i18n.number(verdicts[v], language))
@@ -296,13 +307,13 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
         "category_links": category_links,
     }
     template = html.get_template("index.html")
-    count = i18n.number(len(entries), language)
+    count = i18n.number(len(lines), language)
     yield (
         f"{language}/index.html",
         template.render(
             **_page(context, language, "../", "index.html"),
             **base,
-            items=_items(entries, ""),
+            items=_items(lines, ""),
             heading=None,
             count_text=i18n.word(language, "count", n=count),
         ),
@@ -311,12 +322,18 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
     filters += [("category", "filtered_category", link) for link in category_links]
     for kind, word, (value, label, n) in filters:
         here = f"{kind}/{value}.html"
+        if kind == "verdict":
+            chosen = [line for c, line in zip(claims, lines, strict=True) if c.verdict == value]
+        else:
+            chosen = [
+                line for c, line in zip(claims, lines, strict=True) if str(c.category) == value
+            ]
         yield (
             f"{language}/{here}",
             template.render(
                 **_page(context, language, "../../", here),
                 **base,
-                items=_items([e for e in entries if getattr(e, kind) == value], "../"),
+                items=_items(chosen, "../"),
                 heading=i18n.word(language, word, label=label),
                 count_text=i18n.word(language, "count", n=n),
             ),

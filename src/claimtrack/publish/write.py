@@ -14,9 +14,25 @@ A new run:
   writes the manifest last. Files it did not write are never touched.
 
 A fingerprint is a SHA-256 over the claim's whole record (internal notes and history
-included), the sources and actors it cites, the site's settings, the code and templates of
-publish, and the private names: a change to any of them renders the claim's pages again, so
-they are searched with the current names.
+included), the sources and actors it cites, the site's settings, the code of claimtrack and
+the templates, and the private names: a change to any of them renders the claim's pages
+again, so they are searched with the current names. A record counts by its file's size and
+modification time as scanned before the dataset was loaded (as the store's cache keys it), or
+by its whole content when that file was modified too recently for its time to be trusted, or
+when publish is called without the scan (`FileKeys`).
+
+What an unchanged fingerprint lets a run reuse, and why it is safe:
+
+- the gate: the claim passed it in the run that wrote the manifest, from the same inputs
+  (everything the gate reads: the claim, the sources and actors it cites or is about, the
+  settings with the team and the scale, the private names), and the clock cannot undo that
+  (see _Earlier);
+- its pages and its ClaimReview objects (those checked against the manifest's hashes);
+- its line in each language's lists, kept in the manifest (`lines`): those lines were
+  searched for private names when they were made. The private names are part of every
+  fingerprint, so when they change no fingerprint matches and every line is made and
+  searched again; while they are the same, a line searched once holds none of them. New
+  lines, and everything around the lines on the list pages, are searched on every run.
 """
 
 from __future__ import annotations
@@ -27,9 +43,10 @@ import json
 import multiprocessing
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -37,14 +54,18 @@ from typing import Any
 
 from ..models import Claim
 from ..problems import Problem, Severity
-from ..store import Dataset, Loaded
+from ..store import Dataset, Inventory, Loaded, load, scan
 from ..store.atomic import write_atomic
 from .context import Context, prepare
 from .privacy import PRIVATE_NAME, PrivateName, Scanner, problems_for
 from .site import claim_pages, shared_pages
 
 MANIFEST = ".claimtrack-publish.json"
-FORMAT = 1
+FORMAT = 2
+# A file modified this recently (before the scan) could change again within the same time
+# tick without its size or time changing: its content is fingerprinted instead (as the store's
+# cache and git's index do).
+RACY_SECONDS = 2.0
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
 # Problems that mean the command was used wrongly (exit 2) rather than problems in the data.
 USAGE = frozenset(
@@ -80,13 +101,15 @@ def digest(text: str | bytes) -> str:
 
 @cache
 def _code_key() -> str:
-    """The publish code and templates: a change to them renders every page again."""
-    package = files(__package__)
+    """The code of claimtrack (the models, the store, the gate and publish) and the
+    templates: a change to them renders every page again."""
+    package = Path(__file__).resolve().parent.parent
     parts = []
-    for entry in sorted(package.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            parts.append(entry.read_bytes())
-    for entry in sorted(package.joinpath("templates").iterdir(), key=lambda e: e.name):
+    for entry in sorted(package.rglob("*.py")):
+        parts.append(entry.relative_to(package).as_posix().encode())
+        parts.append(entry.read_bytes())
+    templates = files(__package__).joinpath("templates")
+    for entry in sorted(templates.iterdir(), key=lambda e: e.name):
         parts.append(entry.read_bytes())
     return digest(b"\0".join(parts))
 
@@ -108,23 +131,94 @@ def site_key(context: Context, scanner: Scanner) -> str:
     return digest(json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
-def fingerprint(context: Context, claim: Claim, key: str, memo: dict[str, str]) -> str:
-    """What a claim's pages are made from: the site's key, the whole claim, and the sources
-    and actors it cites (each serialised once per run, in `memo`)."""
+@dataclass(frozen=True)
+class FileKeys:
+    """Size and modification time of the dataset's files, by the path records show
+    (Loaded.display), scanned before the dataset was loaded. Files modified less than
+    RACY_SECONDS before the scan are left out (their records count by content)."""
+
+    keys: dict[str, tuple[int, int]]
+
+    @classmethod
+    def of(cls, inventory: Inventory, scanned: float) -> FileKeys:
+        limit = (scanned - RACY_SECONDS) * 1e9
+        return cls(
+            {
+                inventory.display(e.rel): (e.size, e.mtime_ns)
+                for e in inventory.files
+                if e.mtime_ns <= limit
+            }
+        )
+
+
+def load_for_publish(root: Path) -> tuple[Dataset, FileKeys]:
+    """The dataset, and the keys of its files as they were before it was read: a file changed
+    while it is loaded gets a new key, so the next run renders its claims again."""
+    scanned = time.time()
+    inventory = scan(root)
+    dataset = load(root, inventory=inventory)
+    return dataset, FileKeys.of(inventory, scanned)
+
+
+def _record_part(keys: FileKeys | None, loaded: Loaded[Any] | None) -> str:
+    if loaded is None:
+        return "null"
+    if keys is not None:
+        found = keys.keys.get(loaded.display)
+        if found is not None:
+            return f"f:{loaded.display}:{found[0]}:{found[1]}"
+    return loaded.record.model_dump_json(by_alias=True)  # type: ignore[no-any-return]
+
+
+def fingerprint(
+    context: Context, loaded: Loaded[Claim], key: str, memo: dict[str, str], keys: FileKeys | None
+) -> str:
+    """What a claim's pages, its lines and its gate are made from: the site's key, the whole
+    claim, and the sources and actors it cites or is about (each once per run, in `memo`)."""
+    claim = loaded.record
+    dataset = context.dataset
     cited = {a.source for a in claim.appearances} | {e.source for e in claim.evidence}
     actors = {a.actor for a in claim.right_of_reply} | set(claim.subjects)
     if claim.claimant.actor:
         actors.add(claim.claimant.actor)
-    parts = [key, claim.model_dump_json(by_alias=True)]
-    for kind, ids, lookup in (("s", cited, context.source), ("a", actors, context.actor)):
+    parts = [key, _record_part(keys, loaded)]
+    for kind, ids, lookup in (("s", cited, dataset.source), ("a", actors, dataset.actor)):
         for record_id in sorted(ids):
             found = memo.get(f"{kind}:{record_id}")
             if found is None:
-                record = lookup(record_id)
-                found = record.model_dump_json(by_alias=True) if record else "null"
-                memo[f"{kind}:{record_id}"] = found
-            parts.append(found)
+                found = memo[f"{kind}:{record_id}"] = _record_part(keys, lookup(record_id))
+            parts.append(f"{kind}:{record_id}:{found}")
     return digest("\0".join(parts))
+
+
+class _Earlier:
+    """prepare's `passed_before`: each published claim's fingerprint, and whether the last
+    run published it (so it passed the gate then) from the same fingerprint.
+
+    The gate reads the clock in one place: a right-of-reply attempt left unanswered counts
+    once its deadline has passed. A claim with every deadline passed now would pass at any
+    time the last run had (an earlier time can only have met fewer rules; at a later one
+    every deadline had passed as well); one with a deadline still to come goes through the
+    gate again (the last run's clock may have been later than this one's)."""
+
+    def __init__(self, previous: dict[str, Any] | None, keys: FileKeys | None, now: datetime):
+        self.keys = keys
+        self.now = now
+        old = (previous or {}).get("claims", {})
+        self.old: dict[str, str] = old if isinstance(old, dict) else {}
+        self.prints: dict[str, str] = {}
+        self.key: str | None = None
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, context: Context, loaded: Loaded[Claim]) -> bool:
+        if self.key is None:
+            self.key = site_key(context, context.scanner)
+        claim = loaded.record
+        print_ = fingerprint(context, loaded, self.key, self.memo, self.keys)
+        self.prints[claim.id] = print_
+        return self.old.get(claim.id) == print_ and all(
+            a.deadline is None or a.deadline <= self.now for a in claim.right_of_reply
+        )
 
 
 def read_manifest(out: Path) -> tuple[dict[str, Any] | None, Problem | None]:
@@ -178,29 +272,47 @@ def render(
     previous: dict[str, Any] | None,
     out: Path,
     progress: Callable[[int], None] | None = None,
+    prints: dict[str, str] | None = None,
 ) -> Rendered:
     """Render the pages of the claims that changed and the shared pages; each page is
     searched for private names as soon as it is rendered, then kept as UTF-8 bytes.
+    `prints`: the claims' fingerprints, if prepare computed them.
 
     Many claims are rendered by worker processes (one per CPU, forked, so they share the
     loaded dataset) while this one renders the shared pages."""
     scanner = context.scanner
-    key = site_key(context, scanner)
+    if prints is None:
+        earlier = _Earlier(None, None, datetime.now(UTC))
+        for loaded in context.claims:
+            earlier(context, loaded)
+        prints = earlier.prints
     old_files: dict[str, str] = (previous or {}).get("files", {})
     old_claims: dict[str, str] = (previous or {}).get("claims", {})
+    old_lines: dict[str, Any] = (previous or {}).get("lines", {})
+    if not isinstance(old_lines, dict):
+        old_lines = {}
     result = Rendered()
-    memo: dict[str, str] = {}
     todo: list[int] = []
     present = _present(out, context.languages) if old_claims else set()
     reviews = _previous_reviews(out, old_files.get(FEED)) if old_claims else {}
     trusted = []
+    trusted_html: list[str] = []
+    languages = context.languages
     for index, loaded in enumerate(context.claims):
         claim = loaded.record
-        result.prints[claim.id] = print_ = fingerprint(context, claim, key, memo)
+        result.prints[claim.id] = print_ = prints[claim.id]
         own = _claim_files(context, loaded)
-        if old_claims.get(claim.id) == print_ and all(p in old_files and p in present for p in own):
+        lines = _lines_of(old_lines.get(claim.id), len(languages))
+        if (
+            old_claims.get(claim.id) == print_
+            and lines is not None
+            and all(p in old_files and p in present for p in own)
+        ):
             result.kept.update((p, old_files[p]) for p in own)
-            for language in context.languages:
+            for language, (head, tail) in zip(languages, lines, strict=True):
+                context.lines[(claim.id, language)] = (head, tail)
+                for up in ("", "../"):
+                    trusted_html += (head + up + tail).split("\n")
                 line = reviews.get(context.claim_url(language, claim.id))
                 if line is not None:
                     context.reviews[(claim.id, language)] = line
@@ -210,6 +322,7 @@ def render(
         else:
             todo.append(index)
     scanner.trusted = frozenset(trusted)
+    scanner.trusted_html = trusted_html
     workers = _workers()
     if workers < 2 or len(todo) < PARALLEL_FROM:
         for index in todo:
@@ -256,6 +369,20 @@ def _previous_reviews(out: Path, expected: str | None) -> dict[str, str]:
             url = line[len(_REVIEW_START) : line.find('"', len(_REVIEW_START))]
             found[url] = line
     return found
+
+
+def _lines_of(found: Any, languages: int) -> list[tuple[str, str]] | None:
+    """A claim's list lines from the manifest (one pair of texts per language), or None."""
+    if (
+        isinstance(found, list)
+        and len(found) == languages
+        and all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)
+            for pair in found
+        )
+    ):
+        return [(head, tail) for head, tail in found]
+    return None
 
 
 def _present(out: Path, languages: tuple[str, ...]) -> set[str]:
@@ -349,11 +476,16 @@ def publish(
     now: datetime | None = None,
     progress: Callable[[int], None] | None = None,
     dry_run: bool = False,
+    keys: FileKeys | None = None,
 ) -> Outcome:
     """Publish the dataset's published claims into `out`. Nothing is written when a problem
-    of the folder or a private name is found."""
+    of the folder or a private name is found. `keys`: the dataset's files as scanned before
+    it was loaded (load_for_publish), which make fingerprints cheaper."""
     outcome = Outcome()
-    context, problems = prepare(dataset, base_url, now=now)
+    now = now or datetime.now(UTC)
+    previous, problem = read_manifest(out)
+    earlier = _Earlier(None if problem else previous, keys, now)
+    context, problems = prepare(dataset, base_url, now=now, passed_before=earlier)
     outcome.problems += problems
     if context is None or any(p.code == PRIVATE_NAME for p in problems):
         return outcome
@@ -369,11 +501,10 @@ def publish(
             )
         )
         return outcome
-    previous, problem = read_manifest(out)
     if problem:
         outcome.problems.append(problem)
         return outcome
-    rendered = render(context, previous, out, progress)
+    rendered = render(context, previous, out, progress, earlier.prints)
     pages, kept, prints = rendered.pages, rendered.kept, rendered.prints
     if rendered.hits:
         outcome.problems += problems_for(context, rendered.hits)
@@ -383,6 +514,8 @@ def publish(
     for path, old in sorted({**kept, **hashes}.items()):
         if path not in old_files:
             outcome.added.append(path)
+        elif path in kept:  # listed with this hash and found on disk (render's `present`)
+            outcome.unchanged += 1
         elif old_files[path] != old or not (out / path).is_file():
             outcome.changed.append(path)
         else:
@@ -404,7 +537,13 @@ def publish(
         return outcome
     try:
         files = dict(sorted({**kept, **hashes}.items()))
-        _apply(out, outcome, pages, files, prints, previous)
+        lines = {
+            loaded.record.id: [
+                list(context.lines[(loaded.record.id, language)]) for language in context.languages
+            ]
+            for loaded in context.claims
+        }
+        _apply(out, outcome, pages, files, prints, lines, previous)
     except OSError as exc:
         where = exc.filename or out
         outcome.problems.append(
@@ -426,10 +565,12 @@ def _apply(
     pages: dict[str, bytes],
     files: dict[str, str],
     prints: dict[str, str],
+    lines: dict[str, list[list[str]]],
     previous: dict[str, Any] | None,
 ) -> None:
     """Write the new and changed files, remove the old ones, then the manifest (`files`:
-    every file of the site with its hash)."""
+    every file of the site with its hash; `claims`: the fingerprints of the claims published,
+    which passed the gate; `lines`: their lines in the lists)."""
     out.mkdir(parents=True, exist_ok=True)
     for path in outcome.added:
         _create(out / path, pages[path])
@@ -444,9 +585,10 @@ def _apply(
         "format": FORMAT,
         "claims": dict(sorted(prints.items())),
         "files": files,
+        "lines": dict(sorted(lines.items())),
     }
     if manifest != previous:  # one line: the C encoder (60,000 entries, every run)
-        content = json.dumps(manifest, separators=(",", ":")) + "\n"
+        content = json.dumps(manifest, separators=(",", ":"), ensure_ascii=False) + "\n"
         write_atomic(out / MANIFEST, content.encode("utf-8"))
 
 
