@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -130,18 +130,23 @@ class Scanner:
         self._memo: dict[str, tuple[PrivateName, ...]] = {}
         # Lines of the previous claimreview.json kept as they were (see write.py).
         self.trusted: frozenset[str] = frozenset()
-        # Lines of the lists kept from the previous run; each begins with '<', ends with '>'.
-        self._trusted_html: frozenset[str] = frozenset()
+        # Lines of the lists kept from the previous run (made on first need, see write.py);
+        # each begins with '<' and ends with '>'.
+        self._trusted_html: frozenset[str] | Callable[[], Iterable[str]] = frozenset()
+
+    def trusted_lines(self, lines: Callable[[], Iterable[str]]) -> None:
+        """The lines of HTML searched in an earlier run under the same names: `lines()` is
+        called once, when a page is first searched."""
+        self._trusted_html = lines
 
     @property
     def trusted_html(self) -> frozenset[str]:
+        if callable(self._trusted_html):
+            lines = self._trusted_html()
+            self._trusted_html = frozenset(
+                line for line in lines if line.startswith("<") and line.endswith(">")
+            )
         return self._trusted_html
-
-    @trusted_html.setter
-    def trusted_html(self, lines: Iterable[str]) -> None:
-        self._trusted_html = frozenset(
-            line for line in lines if line.startswith("<") and line.endswith(">")
-        )
 
     def key(self) -> list[str]:
         """The folded names, sorted: part of what makes a page's output (see write.py)."""
@@ -175,7 +180,8 @@ class Scanner:
         hits: list[tuple[str, PrivateName]] = []
         for path, content in pages:
             seen: set[str] = set()
-            for piece in pieces(path, content, self.trusted, self._trusted_html):
+            lines = self.trusted_html if _is_list(path) else frozenset()
+            for piece in pieces(path, content, self.trusted, lines):
                 found = memo.get(piece)
                 if found is None:
                     if len(memo) > self.MEMO:
@@ -186,6 +192,14 @@ class Scanner:
                         seen.add(name.actor.id)
                         hits.append((path, name))
         return hits
+
+
+def _is_list(path: str) -> bool:
+    """A page that lists claims: <lang>/index.html, <lang>/verdict/..., <lang>/category/..."""
+    parts = path.split("/")
+    return (len(parts) == 2 and parts[1] == "index.html") or (
+        len(parts) == 3 and parts[1] in ("verdict", "category")
+    )
 
 
 def _claim_id(path: str) -> str | None:

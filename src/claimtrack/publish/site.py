@@ -287,12 +287,21 @@ def _items(lines: list[tuple[str, str]], up: str) -> Markup:
     return Markup("".join([head + up + tail for head, tail in lines]))
 
 
-def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
+def _lists(
+    context: Context, language: str, verdict_of: list[str], category_of: list[str]
+) -> Iterator[tuple[str, str]]:
+    """The index and the filter pages of one language (`verdict_of` and `category_of`: those
+    of each claim, in the site's order)."""
     html, _ = environments()
     claims = [c.record for c in context.claims]
     lines = [entry_line(context, claim, language) for claim in claims]
-    verdicts = Counter(claim.verdict for claim in claims)
-    categories = Counter(str(claim.category) for claim in claims)
+    verdicts = Counter(verdict_of)
+    categories = Counter(category_of)
+    by_verdict: dict[str, list[tuple[str, str]]] = {}
+    by_category: dict[str, list[tuple[str, str]]] = {}
+    for line, verdict, category in zip(lines, verdict_of, category_of, strict=True):
+        by_verdict.setdefault(verdict, []).append(line)
+        by_category.setdefault(category, []).append(line)
     order = [label.id for label in context.scale.labels]
     verdict_links = [
         (v, label_text(context.scale, v, language), i18n.number(verdicts[v], language))
@@ -322,12 +331,7 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
     filters += [("category", "filtered_category", link) for link in category_links]
     for kind, word, (value, label, n) in filters:
         here = f"{kind}/{value}.html"
-        if kind == "verdict":
-            chosen = [line for c, line in zip(claims, lines, strict=True) if c.verdict == value]
-        else:
-            chosen = [
-                line for c, line in zip(claims, lines, strict=True) if str(c.category) == value
-            ]
+        chosen = (by_verdict if kind == "verdict" else by_category)[value]
         yield (
             f"{language}/{here}",
             template.render(
@@ -340,7 +344,9 @@ def _lists(context: Context, language: str) -> Iterator[tuple[str, str]]:
         )
 
 
-def _texts(context: Context, language: str) -> Iterator[tuple[str, str]]:
+def _texts(
+    context: Context, language: str, log: list[tuple[Any, Claim, Any]]
+) -> Iterator[tuple[str, str]]:
     html, _ = environments()
     settings = context.settings
     template = html.get_template("text.html")
@@ -366,35 +372,57 @@ def _texts(context: Context, language: str) -> Iterator[tuple[str, str]]:
             contact=settings.contact,
         ),
     )
+    yield (
+        f"{language}/corrections.html",
+        html.get_template("corrections.html").render(
+            **_page(context, language, "../", "corrections.html"),
+            rows=_log_rows(log, language),
+        ),
+    )
+
+
+def _log(context: Context) -> list[tuple[Any, Claim, Any]]:
+    """Every correction of a published claim, newest first."""
     log = []
     for loaded in context.claims:
         for correction in loaded.record.corrections:
             log.append((correction.date, loaded.record, correction))
     log.sort(key=lambda item: (item[0], item[1].id), reverse=True)
-    rows = [
-        View(
-            date=i18n.day(when, language),
-            id=claim.id,
-            text=shorten(statement_in_language(claim, language), INDEX_STATEMENT),
-            what=correction.what,
-            why=correction.why,
+    return log
+
+
+def _log_rows(log: list[tuple[Any, Claim, Any]], language: str) -> Markup:
+    """The corrections log's lines (thousands on a large site, so made here rather than in a
+    template loop); every value is escaped, as autoescaping would."""
+    w = i18n.words(language)
+    what, why = escape(w.what), escape(w.why)
+    statements: dict[str, Markup] = {}
+    lines = []
+    for when, claim, correction in log:
+        text = statements.get(claim.id)
+        if text is None:
+            text = statements[claim.id] = escape(
+                shorten(statement_in_language(claim, language), INDEX_STATEMENT)
+            )
+        lines.append(
+            f"<li><time>{escape(i18n.day(when, language))}</time>: "
+            f'<a href="claims/{escape(claim.id)}.html" dir="auto">{text}</a>\n'
+            f'<p><span class="label">{what}:</span> <bdi dir="auto">{escape(correction.what)}'
+            f'</bdi>. <span class="label">{why}:</span> <bdi dir="auto">'
+            f"{escape(correction.why)}</bdi></p></li>\n"
         )
-        for when, claim, correction in log
-    ]
-    yield (
-        f"{language}/corrections.html",
-        html.get_template("corrections.html").render(
-            **_page(context, language, "../", "corrections.html"), rows=rows
-        ),
-    )
+    return Markup("".join(lines))
 
 
 def shared_pages(context: Context) -> Iterator[tuple[str, str]]:
     """The pages that list or describe many claims, the root page, the style and the feed."""
     html, _ = environments()
+    verdict_of = [c.record.verdict for c in context.claims]
+    category_of = [str(c.record.category) for c in context.claims]
+    log = _log(context)
     for language in context.languages:
-        yield from _lists(context, language)
-        yield from _texts(context, language)
+        yield from _lists(context, language, verdict_of, category_of)
+        yield from _texts(context, language, log)
     first = context.languages[0] if context.languages else "en"
     yield (
         "index.html",

@@ -142,12 +142,9 @@ class FileKeys:
     @classmethod
     def of(cls, inventory: Inventory, scanned: float) -> FileKeys:
         limit = (scanned - RACY_SECONDS) * 1e9
+        prefix = inventory.display("")  # display(rel) is this prefix and rel
         return cls(
-            {
-                inventory.display(e.rel): (e.size, e.mtime_ns)
-                for e in inventory.files
-                if e.mtime_ns <= limit
-            }
+            {prefix + e.rel: (e.size, e.mtime_ns) for e in inventory.files if e.mtime_ns <= limit}
         )
 
 
@@ -264,6 +261,7 @@ class Rendered:
     pages: dict[str, bytes] = field(default_factory=dict)  # rendered this run, UTF-8
     kept: dict[str, str] = field(default_factory=dict)  # unchanged claims' files: their hashes
     prints: dict[str, str] = field(default_factory=dict)  # claim id: fingerprint
+    hashes: dict[str, str] = field(default_factory=dict)  # pages hashed already
     hits: list[tuple[str, PrivateName]] = field(default_factory=list)
 
 
@@ -296,7 +294,7 @@ def render(
     present = _present(out, context.languages) if old_claims else set()
     reviews = _previous_reviews(out, old_files.get(FEED)) if old_claims else {}
     trusted = []
-    trusted_html: list[str] = []
+    trusted_html: list[tuple[str, str]] = []
     languages = context.languages
     for index, loaded in enumerate(context.claims):
         claim = loaded.record
@@ -311,8 +309,7 @@ def render(
             result.kept.update((p, old_files[p]) for p in own)
             for language, (head, tail) in zip(languages, lines, strict=True):
                 context.lines[(claim.id, language)] = (head, tail)
-                for up in ("", "../"):
-                    trusted_html += (head + up + tail).split("\n")
+                trusted_html.append((head, tail))
                 line = reviews.get(context.claim_url(language, claim.id))
                 if line is not None:
                     context.reviews[(claim.id, language)] = line
@@ -322,14 +319,21 @@ def render(
         else:
             todo.append(index)
     scanner.trusted = frozenset(trusted)
-    scanner.trusted_html = trusted_html
+    scanner.trusted_lines(
+        lambda: (
+            line
+            for head, tail in trusted_html
+            for up in ("", "../")
+            for line in (head + up + tail).split("\n")
+        )
+    )
     workers = _workers()
     if workers < 2 or len(todo) < PARALLEL_FROM:
         for index in todo:
             _add(result, scanner, claim_pages(context, context.claims[index]))
             if progress:
                 progress(1)
-        _add(result, scanner, shared_pages(context))
+        _add_shared(result, context, old_files)
         return result
     global _JOB
     _JOB = context
@@ -337,7 +341,7 @@ def render(
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             running = pool.imap_unordered(_render_chunk, chunks)
-            _add(result, scanner, shared_pages(context))
+            _add_shared(result, context, old_files)
             for count, pages, hits in running:
                 result.pages.update(pages)
                 result.hits += hits
@@ -373,16 +377,17 @@ def _previous_reviews(out: Path, expected: str | None) -> dict[str, str]:
 
 def _lines_of(found: Any, languages: int) -> list[tuple[str, str]] | None:
     """A claim's list lines from the manifest (one pair of texts per language), or None."""
-    if (
-        isinstance(found, list)
-        and len(found) == languages
-        and all(
-            isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair)
-            for pair in found
-        )
-    ):
-        return [(head, tail) for head, tail in found]
-    return None
+    if type(found) is not list or len(found) != languages:
+        return None
+    lines = []
+    for pair in found:
+        if type(pair) is not list or len(pair) != 2:
+            return None
+        head, tail = pair
+        if type(head) is not str or type(tail) is not str:
+            return None
+        lines.append((head, tail))
+    return lines
 
 
 def _present(out: Path, languages: tuple[str, ...]) -> set[str]:
@@ -427,6 +432,21 @@ def _add(result: Rendered, scanner: Scanner, pages: Iterable[tuple[str, str]]) -
     rendered = list(pages)
     result.hits += scanner.scan(rendered)
     result.pages.update((path, text.encode("utf-8")) for path, text in rendered)
+
+
+def _add_shared(result: Rendered, context: Context, old_files: dict[str, str]) -> None:
+    """The shared pages, hashed; a page the same, byte for byte, as the last run wrote it is
+    not searched again when the private names are the same as then: it was searched then.
+    The names are the same when some claim's fingerprint is unchanged (every fingerprint
+    holds them: see site_key); a page that differs is searched, but for the list lines
+    of unchanged claims (see privacy.pieces)."""
+    same_names = bool(result.kept)
+    for path, text in shared_pages(context):
+        content = text.encode("utf-8")
+        hashed = result.hashes[path] = digest(content)
+        if not (same_names and old_files.get(path) == hashed):
+            result.hits += context.scanner.scan([(path, text)])
+        result.pages[path] = content
 
 
 def _claim_files(context: Context, loaded: Loaded[Claim]) -> list[str]:
@@ -510,7 +530,7 @@ def publish(
         outcome.problems += problems_for(context, rendered.hits)
         return outcome
     old_files: dict[str, str] = (previous or {}).get("files", {})
-    hashes = {path: digest(text) for path, text in pages.items()}
+    hashes = {path: rendered.hashes.get(path) or digest(text) for path, text in pages.items()}
     for path, old in sorted({**kept, **hashes}.items()):
         if path not in old_files:
             outcome.added.append(path)
