@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -79,6 +80,9 @@ def publish(ctx: Context, out: Path, base_url: str | None, dry_run: bool, quiet:
     except DatasetNotFound as exc:
         fail(Problem("no-dataset", str(exc), str(ctx.data)), 2)
         raise  # unreachable: fail exits
+    # The records live until the command ends: the collector need not walk them again each
+    # time the rendering makes garbage (on 10,000 claims, about a second of a re-run).
+    gc.freeze()
     total = len([c for c in dataset.claims if c.record.status == "published"])
     update, bar = _progress(total, quiet)
     try:

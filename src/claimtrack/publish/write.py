@@ -153,8 +153,8 @@ def load_for_publish(root: Path) -> tuple[Dataset, FileKeys]:
     while it is loaded gets a new key, so the next run renders its claims again."""
     scanned = time.time()
     inventory = scan(root)
-    dataset = load(root, inventory=inventory)
-    return dataset, FileKeys.of(inventory, scanned)
+    keys = FileKeys.of(inventory, scanned)
+    return load(root, inventory=inventory), keys
 
 
 def _record_part(keys: FileKeys | None, loaded: Loaded[Any] | None) -> str:
