@@ -144,6 +144,17 @@ def feed_text(context: Context, languages: tuple[str, ...] | None = None) -> str
     """Every published claim's ClaimReview in each language, as a schema.org DataFeed: one
     object per line, in the order of the site (newest first, then by language)."""
     languages = languages or context.languages
+    start, end = feed_frame(context)
+    elements = ",\n".join(
+        review_json(context, loaded.record, language)
+        for loaded in context.claims
+        for language in languages
+    )
+    return f"{start}{elements}{end}"
+
+
+def feed_frame(context: Context) -> tuple[str, str]:
+    """The DataFeed's text before its first object and after its last one."""
     head: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "DataFeed",
@@ -157,13 +168,8 @@ def feed_text(context: Context, languages: tuple[str, ...] | None = None) -> str
     ]
     if moments:  # the newest change in the data, never the time of the run
         head["dateModified"] = max(moments).isoformat()
-    elements = ",\n".join(
-        review_json(context, loaded.record, language)
-        for loaded in context.claims
-        for language in languages
-    )
     opening = script_json(head)[:-1]  # without its closing brace
-    return f'{opening},"dataFeedElement":[\n{elements}\n]}}\n'
+    return f'{opening},"dataFeedElement":[\n', "\n]}\n"
 
 
 def script_json(value: dict[str, Any]) -> str:

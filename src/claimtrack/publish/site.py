@@ -414,8 +414,9 @@ def _log_rows(log: list[tuple[Any, Claim, Any]], language: str) -> Markup:
     return Markup("".join(lines))
 
 
-def shared_pages(context: Context) -> Iterator[tuple[str, str]]:
-    """The pages that list or describe many claims, the root page, the style and the feed."""
+def shared_pages(context: Context, feed: bool = True) -> Iterator[tuple[str, str]]:
+    """The pages that list or describe many claims, the root page, the style and the feed
+    (unless `feed` is false: publish makes it from the last run's, see write.py)."""
     html, _ = environments()
     verdict_of = [c.record.verdict for c in context.claims]
     category_of = [str(c.record.category) for c in context.claims]
@@ -435,7 +436,8 @@ def shared_pages(context: Context) -> Iterator[tuple[str, str]]:
         ),
     )
     yield "style.css", files(__package__).joinpath("templates/style.css").read_text("utf-8")
-    yield "claimreview.json", feed_text(context)
+    if feed:
+        yield "claimreview.json", feed_text(context)
 
 
 def render_site(context: Context) -> dict[str, str]:

@@ -56,6 +56,7 @@ from ..models import Claim
 from ..problems import Problem, Severity
 from ..store import Dataset, Inventory, Loaded, load, scan
 from ..store.atomic import write_atomic
+from .claimreview import feed_frame, review_json
 from .context import Context, prepare
 from .privacy import PRIVATE_NAME, PrivateName, Scanner, problems_for
 from .site import claim_pages, shared_pages
@@ -262,6 +263,8 @@ class Rendered:
     kept: dict[str, str] = field(default_factory=dict)  # unchanged claims' files: their hashes
     prints: dict[str, str] = field(default_factory=dict)  # claim id: fingerprint
     hashes: dict[str, str] = field(default_factory=dict)  # pages hashed already
+    # Unchanged claims' ClaimReview objects, as the last run's feed has them (UTF-8).
+    reviews: dict[tuple[str, str], bytes] = field(default_factory=dict)
     hits: list[tuple[str, PrivateName]] = field(default_factory=list)
 
 
@@ -293,7 +296,6 @@ def render(
     todo: list[int] = []
     present = _present(out, context.languages) if old_claims else set()
     reviews = _previous_reviews(out, old_files.get(FEED)) if old_claims else {}
-    trusted = []
     trusted_html: list[tuple[str, str]] = []
     languages = context.languages
     for index, loaded in enumerate(context.claims):
@@ -312,13 +314,11 @@ def render(
                 trusted_html.append((head, tail))
                 line = reviews.get(context.claim_url(language, claim.id))
                 if line is not None:
-                    context.reviews[(claim.id, language)] = line
-                    trusted.append(line)
+                    result.reviews[(claim.id, language)] = line
             if progress:
                 progress(1)
         else:
             todo.append(index)
-    scanner.trusted = frozenset(trusted)
     scanner.trusted_lines(
         lambda: (
             line
@@ -356,10 +356,11 @@ FEED = "claimreview.json"
 _REVIEW_START = '{"@context":"https://schema.org","@type":"ClaimReview","url":"'
 
 
-def _previous_reviews(out: Path, expected: str | None) -> dict[str, str]:
+def _previous_reviews(out: Path, expected: str | None) -> dict[str, bytes]:
     """The ClaimReview objects of the feed the last run wrote, one per line, by url; nothing
     if the file is not exactly what that run wrote (its hash is in the manifest). An
-    unchanged claim's objects are reused from it, as its pages are, rather than made again."""
+    unchanged claim's objects are reused from it, as its pages are, rather than made again
+    (as UTF-8: the feed is made and compared as bytes, see _feed)."""
     try:
         content = (out / FEED).read_bytes()
     except OSError:
@@ -367,12 +368,28 @@ def _previous_reviews(out: Path, expected: str | None) -> dict[str, str]:
     if expected is None or digest(content) != expected:
         return {}
     found = {}
-    for line in content.decode("utf-8").split("\n"):
-        line = line.rstrip(",")
-        if line.startswith(_REVIEW_START):
-            url = line[len(_REVIEW_START) : line.find('"', len(_REVIEW_START))]
-            found[url] = line
+    start = _REVIEW_START.encode()
+    skip = len(start)
+    for line in content.split(b"\n"):
+        if line.startswith(start):
+            line = line.rstrip(b",")
+            found[line[skip : line.find(b'"', skip)].decode("utf-8")] = line
     return found
+
+
+def _feed(context: Context, known: dict[tuple[str, str], bytes]) -> bytes:
+    """claimreview.json as site.feed_text makes it, in UTF-8, with the objects of unchanged
+    claims as the last run wrote them."""
+    start, end = feed_frame(context)
+    parts = []
+    for loaded in context.claims:
+        claim = loaded.record
+        for language in context.languages:
+            line = known.get((claim.id, language))
+            if line is None:
+                line = review_json(context, claim, language).encode("utf-8")
+            parts.append(line)
+    return start.encode("utf-8") + b",\n".join(parts) + end.encode("utf-8")
 
 
 def _lines_of(found: Any, languages: int) -> list[tuple[str, str]] | None:
@@ -438,13 +455,19 @@ def _add_shared(result: Rendered, context: Context, old_files: dict[str, str]) -
     """The shared pages, hashed; a page the same, byte for byte, as the last run wrote it is
     not searched again when the private names are the same as then: it was searched then.
     The names are the same when some claim's fingerprint is unchanged (every fingerprint
-    holds them: see site_key); a page that differs is searched, but for the list lines
-    of unchanged claims (see privacy.pieces)."""
+    holds them: see site_key); a page that differs is searched, but for the list lines and
+    the ClaimReview objects of unchanged claims (see privacy.pieces)."""
     same_names = bool(result.kept)
-    for path, text in shared_pages(context):
-        content = text.encode("utf-8")
+    pages = ((p, t.encode("utf-8"), t) for p, t in shared_pages(context, feed=False))
+    feed = _feed(context, result.reviews)
+    for path, content, text in [*pages, (FEED, feed, None)]:
         hashed = result.hashes[path] = digest(content)
         if not (same_names and old_files.get(path) == hashed):
+            if path == FEED:
+                text = content.decode("utf-8")
+                context.scanner.trusted = frozenset(
+                    line.decode("utf-8") for line in result.reviews.values()
+                )
             result.hits += context.scanner.scan([(path, text)])
         result.pages[path] = content
 
