@@ -169,7 +169,11 @@ def _record_part(keys: FileKeys | None, loaded: Loaded[Any] | None) -> str:
 
 
 def fingerprint(
-    context: Context, loaded: Loaded[Claim], key: str, memo: dict[str, str], keys: FileKeys | None
+    context: Context,
+    loaded: Loaded[Claim],
+    key: str,
+    memo: dict[tuple[str, str], str],
+    keys: FileKeys | None,
 ) -> str:
     """What a claim's pages, its lines and its gate are made from: the site's key, the whole
     claim, and the sources and actors it cites or is about (each once per run, in `memo`)."""
@@ -182,10 +186,11 @@ def fingerprint(
     parts = [key, _record_part(keys, loaded)]
     for kind, ids, lookup in (("s", cited, dataset.source), ("a", actors, dataset.actor)):
         for record_id in sorted(ids):
-            found = memo.get(f"{kind}:{record_id}")
-            if found is None:
-                found = memo[f"{kind}:{record_id}"] = _record_part(keys, lookup(record_id))
-            parts.append(f"{kind}:{record_id}:{found}")
+            part = memo.get((kind, record_id))
+            if part is None:
+                found = _record_part(keys, lookup(record_id))
+                part = memo[(kind, record_id)] = f"{kind}:{record_id}:{found}"
+            parts.append(part)
     return digest("\0".join(parts))
 
 
@@ -206,7 +211,7 @@ class _Earlier:
         self.old: dict[str, str] = old if isinstance(old, dict) else {}
         self.prints: dict[str, str] = {}
         self.key: str | None = None
-        self.memo: dict[str, str] = {}
+        self.memo: dict[tuple[str, str], str] = {}
 
     def __call__(self, context: Context, loaded: Loaded[Claim]) -> bool:
         if self.key is None:
