@@ -20,11 +20,12 @@ from pydantic import ValidationError
 
 from ..authoring import add_record, new_claim_record
 from ..authoring import now as current_time
-from ..models import Category, Claim, Role, Source, SourceKind
+from ..models import Category, Claim, Role, Source
 from ..problems import ClaimtrackError, Problem
 from ..store.records import validate
-from .display import excerpt, problems_html
+from .display import excerpt
 from .session import Desk, labelled
+from .sources import SourceForm
 
 # A sentence ends at Latin or Arabic punctuation (. ! ? … ؟ ؛ and the Arabic full stop ۔)
 # followed by a space, or at a line break.
@@ -73,21 +74,12 @@ class Capture(widgets.VBox):
         self.load_button.on_click(lambda _: self.load_file(self.path.value))
 
         # 2. The source.
-        self.source_fields: dict[str, Any] = {
-            "id": labelled("Source id", widgets.Text(placeholder="e.g. al-assima-2025-04-09")),
-            "kind": labelled(
-                "Kind", widgets.Dropdown(options=[k.value for k in SourceKind], value="article")
-            ),
-            "title": labelled("Title", widgets.Text(layout=widgets.Layout(width="90%"))),
-            "publisher": labelled("Publisher", widgets.Text()),
-            "url": labelled("URL", widgets.Text(layout=widgets.Layout(width="90%"))),
-            "published": labelled("Published", widgets.Text(placeholder="2025-04-09")),
-            "accessed": labelled(
-                "Accessed", widgets.Text(value=date.today().isoformat(), placeholder="2025-04-10")
-            ),
-            "language": labelled("Language", widgets.Text(value="ar", placeholder="ar, fr, en")),
-        }
-        self.source_problems = {name: widgets.HTML() for name in SOURCE_FIELDS}
+        self.source_form = SourceForm(
+            SOURCE_FIELDS,
+            labels={"id": "Source id"},
+            values={"accessed": date.today().isoformat(), "language": "ar"},
+        )
+        self.source_fields, self.source_problems = self.source_form.fields, self.source_form.places
         self.source_fields["publisher"].observe(lambda _: self._suggest_source_id(), "value")
         self.source_fields["published"].observe(lambda _: self._suggest_source_id(), "value")
         self.create_source_button = widgets.Button(
@@ -141,10 +133,7 @@ class Capture(widgets.VBox):
                 self.text_area,
                 widgets.HBox([self.path, self.load_button]),
                 widgets.HTML("<h4>2. The source</h4>"),
-                *[
-                    widgets.VBox([self.source_fields[n], self.source_problems[n]])
-                    for n in SOURCE_FIELDS
-                ],
+                *self.source_form.rows(),
                 self.create_source_button,
                 widgets.HTML("<h4>3. Its claims, one by one</h4>"),
                 self.source_picker,
@@ -203,18 +192,8 @@ class Capture(widgets.VBox):
 
     def create_source(self, **values: str) -> Source | None:
         """Create the source from the fields (`values` fill fields first, by name)."""
-        for name, value in values.items():
-            if name not in self.source_fields:
-                raise TypeError(f"no source field '{name}'; fields: {', '.join(SOURCE_FIELDS)}")
-            self.source_fields[name].value = value
-        data = {
-            name: widget.value.strip()
-            for name, widget in self.source_fields.items()
-            if isinstance(widget.value, str) and widget.value.strip()
-        }
-        display = f"sources/{data.get('id', '?')}.yaml"
-        source, problems = validate("source", data, display, lambda: b"")
-        self._show(self.source_problems, problems)
+        self.source_form.fill(values)
+        source, self.problems = self.source_form.read(self.desk)
         if source is None:
             return None
         created = self._act(
@@ -355,16 +334,4 @@ class Capture(widgets.VBox):
     def _show(self, places: dict[str, widgets.HTML], problems: list[Problem]) -> None:
         """Each problem next to its field (the first step of its pointer), others on the desk."""
         self.problems = problems
-        for place in places.values():
-            place.value = ""
-        unplaced = []
-        for problem in problems:
-            name = problem.field.strip("/").split("/")[0]
-            if name in places:
-                places[name].value += problems_html([problem])
-            else:
-                unplaced.append(problem)
-        if len(problems) == 1 or unplaced:
-            self.desk.show_error((unplaced or problems)[0])
-        elif problems:
-            self.desk.show("error", f"{len(problems)} fields need attention (shown below each)")
+        self.desk.show_by_field(places, problems)

@@ -16,7 +16,7 @@ from ..models import Role
 from ..problems import ClaimtrackError, Problem
 from ..store import Dataset, load
 from ..workflow import member
-from .display import message_html, problem_html
+from .display import message_html, problem_html, problems_html
 
 T = TypeVar("T")
 
@@ -132,6 +132,23 @@ class Desk:
 
     def show_error(self, problem: Problem) -> None:
         self.messages.value = problem_html(problem)
+
+    def show_by_field(self, places: dict[str, Any], problems: list[Problem]) -> None:
+        """Each problem under its field (the first step of its pointer, a key of `places`), and
+        on the desk the one problem, or those with no field, or how many fields need work."""
+        for place in places.values():
+            place.value = ""
+        unplaced = []
+        for problem in problems:
+            name = problem.field.strip("/").split("/")[0]
+            if name in places:
+                places[name].value += problems_html([problem])
+            else:
+                unplaced.append(problem)
+        if len(problems) == 1 or unplaced:
+            self.show_error((unplaced or problems)[0])
+        elif problems:
+            self.show("error", f"{len(problems)} fields need attention (shown below each)")
 
     @property
     def message(self) -> str:

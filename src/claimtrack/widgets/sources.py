@@ -17,7 +17,7 @@ from ..models import Role, Source, SourceKind
 from ..problems import ClaimtrackError, Problem
 from ..store import plain
 from ..store.records import validate
-from .display import excerpt, problems_html, table_html
+from .display import excerpt, table_html
 from .session import Desk, labelled
 
 FIELDS = (
@@ -34,6 +34,83 @@ FIELDS = (
 PRESERVE_FIELDS = ("source", "archive_url", "stored_copy")
 
 
+# Each field of a new source: its label and the widget that edits it.
+LABELS = {
+    "id": "Id",
+    "kind": "Kind",
+    "title": "Title",
+    "url": "URL",
+    "publisher": "Publisher",
+    "language": "Language",
+    "published": "Published",
+    "accessed": "Accessed",
+    "archive_url": "Archive URL",
+}
+HINTS = {
+    "id": "e.g. al-assima-2025-04-09",
+    "url": "https://...",
+    "language": "ar, fr, en",
+    "published": "2025-04-09",
+    "accessed": "2025-04-10",
+    "archive_url": "https://web.archive.org/...",
+}
+WIDE_FIELDS = {"title", "url", "archive_url"}
+
+
+class SourceForm:
+    """The fields of a new source, a place under each for its problems, and the Source they
+    describe (shared by the source panel and the capture widget)."""
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        css: str = "",
+        labels: dict[str, str] | None = None,
+        values: dict[str, str] | None = None,
+    ):
+        self.names = names
+        self.fields: dict[str, Any] = {}
+        for name in names:
+            label = (labels or {}).get(name, LABELS[name])
+            if name == "kind":
+                widget = widgets.Dropdown(options=[k.value for k in SourceKind], value="article")
+            else:
+                widget = widgets.Text(placeholder=HINTS.get(name, ""))
+                if name in WIDE_FIELDS:
+                    widget.layout.width = "90%"
+            if css:
+                widget.add_class(f"{css}-{name.replace('_', '-')}")
+            self.fields[name] = labelled(label, widget)
+        self.places = {name: widgets.HTML() for name in names}
+        self.fill(values or {})
+
+    def fill(self, values: dict[str, str]) -> None:
+        for name, value in values.items():
+            if name not in self.fields:
+                raise TypeError(f"no source field '{name}'; fields: {', '.join(self.names)}")
+            self.fields[name].value = value
+
+    def rows(self) -> list[widgets.VBox]:
+        return [widgets.VBox([self.fields[n], self.places[n]]) for n in self.names]
+
+    def read(self, desk: Desk) -> tuple[Source | None, list[Problem]]:
+        """The Source the typed values make, or None; its problems are shown by field."""
+        data = {
+            name: widget.value.strip()
+            for name, widget in self.fields.items()
+            if isinstance(widget.value, str) and widget.value.strip()
+        }
+        display = f"sources/{data.get('id', '?')}.yaml"
+        source, problems = validate("source", data, display, lambda: b"")
+        desk.show_by_field(self.places, problems)
+        return source, problems
+
+    def clear(self) -> None:
+        for name in self.names:
+            if name != "kind":
+                self.fields[name].value = ""
+
+
 class SourcePanel(widgets.VBox):
     """Add a source; archive an existing one."""
 
@@ -42,24 +119,8 @@ class SourcePanel(widgets.VBox):
         self.problems: list[Problem] = []
         self.last_sha256: str | None = None
         wide = widgets.Layout(width="90%")
-        self.fields: dict[str, Any] = {
-            "id": labelled("Id", widgets.Text(placeholder="e.g. al-assima-2025-04-09")),
-            "kind": labelled(
-                "Kind", widgets.Dropdown(options=[k.value for k in SourceKind], value="article")
-            ),
-            "title": labelled("Title", widgets.Text(layout=wide)),
-            "url": labelled("URL", widgets.Text(placeholder="https://...", layout=wide)),
-            "publisher": labelled("Publisher", widgets.Text()),
-            "language": labelled("Language", widgets.Text(placeholder="ar, fr, en")),
-            "published": labelled("Published", widgets.Text(placeholder="2025-04-09")),
-            "accessed": labelled("Accessed", widgets.Text(placeholder="2025-04-10")),
-            "archive_url": labelled(
-                "Archive URL", widgets.Text(placeholder="https://web.archive.org/...", layout=wide)
-            ),
-        }
-        for name, widget in self.fields.items():
-            widget.add_class(f"ct-source-{name.replace('_', '-')}")
-        self.places = {name: widgets.HTML() for name in FIELDS}
+        self.form = SourceForm(FIELDS, css="ct-source")
+        self.fields, self.places = self.form.fields, self.form.places
         self.add_button = widgets.Button(description="Add source", button_style="primary")
         self.add_button.add_class("ct-add-source")
         self.add_button.on_click(lambda _: self.add_source())
@@ -84,7 +145,7 @@ class SourcePanel(widgets.VBox):
         super().__init__(
             [
                 widgets.HTML("<h4>Add a source</h4>"),
-                *[widgets.VBox([self.fields[n], self.places[n]]) for n in FIELDS],
+                *self.form.rows(),
                 self.add_button,
                 widgets.HTML("<h4>Archive a source: archive URL and sha256 of a stored copy</h4>"),
                 widgets.VBox([self.source_picker, self.preserve_places["source"]]),
@@ -100,27 +161,16 @@ class SourcePanel(widgets.VBox):
 
     def add_source(self, **values: str) -> Source | None:
         """Create a source from the fields (`values` fill fields first, by name)."""
-        for name, value in values.items():
-            if name not in self.fields:
-                raise TypeError(f"no source field '{name}'; fields: {', '.join(FIELDS)}")
-            self.fields[name].value = value
-        data = {
-            name: widget.value.strip()
-            for name, widget in self.fields.items()
-            if isinstance(widget.value, str) and widget.value.strip()
-        }
-        display = f"sources/{data.get('id', '?')}.yaml"
-        source, problems = validate("source", data, display, lambda: b"")
-        self._show(self.places, problems)
+        self.form.fill(values)
+        source, self.problems = self.form.read(self.desk)
         if source is None:
             return None
+        display = f"sources/{source.id}.yaml"
         if self._run(lambda: add_record(self.desk.dataset, source), self.places) is None:
             return None
         self.desk.reload()
         self.desk.show("ok", f"source added: {display}")
-        for name in FIELDS:
-            if name != "kind":
-                self.fields[name].value = ""
+        self.form.clear()
         self.source_picker.value = source.id
         return source
 
@@ -222,11 +272,4 @@ class SourcePanel(widgets.VBox):
 
     def _show(self, places: dict[str, widgets.HTML], problems: list[Problem]) -> None:
         self.problems = problems
-        for place in places.values():
-            place.value = ""
-        for problem in problems:
-            name = problem.field.strip("/").split("/")[0]
-            if name in places:
-                places[name].value += problems_html([problem])
-        if problems:
-            self.desk.show_error(problems[0])
+        self.desk.show_by_field(places, problems)
