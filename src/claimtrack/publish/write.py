@@ -498,22 +498,10 @@ def _create(path: Path, content: bytes) -> None:
 
 
 def _write(path: Path, content: bytes) -> None:
-    """A temporary file in the same folder, renamed over the target: readers of the site see
-    the old page or the new one. Not synced one by one (the manifest is, at the end)."""
-    tmp = path.with_name(f".{path.name}.publish-tmp")
-    try:
-        try:
-            handle = open(tmp, "wb")  # noqa: SIM115
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(tmp, "wb")  # noqa: SIM115
-        with handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Replace a page: readers of the site see the old page or the new one. Not synced one by
+    one (the manifest is, at the end)."""
+    path.parent.mkdir(parents=True, exist_ok=True)  # its folder may have been removed by hand
+    write_atomic(path, content, durable=False)
 
 
 def publish(
