@@ -15,11 +15,11 @@ from ..problems import Problem
 from ..store import Dataset, Loaded
 from ..store.records import validate
 from .editorial import history_agrees_with_status, people_are_on_the_team, verdicts_on_the_scale
-from .records import no_future_dates, references_resolve
+from .records import known_ids, no_future_dates, unresolved_references
 
-# The dataset's rules that look at one claim at a time (ids and links concern other files).
+# The dataset's rules that look at one claim at a time (ids and links concern other files);
+# its references are checked against the dataset's ids, known once per load.
 CLAIM_RULES = [
-    references_resolve,
     history_agrees_with_status,
     people_are_on_the_team,
     verdicts_on_the_scale,
@@ -61,12 +61,14 @@ def check_draft(
                 field="/id",
             )
         )
+    loaded = Loaded(claim, path, display, case)
+    known = dataset.derived("known-ids", lambda: known_ids(dataset))
+    problems += [p.at(None, None) for p in unresolved_references(loaded, known)]
+    # The claim alone, so that the rules look at nothing else on every keystroke.
     alone = Dataset(
         dataset.root,
         settings=dataset.settings,
-        claims=[Loaded(claim, path, display, case)],
-        sources=dataset.sources,
-        actors=dataset.actors,
+        claims=[loaded],
         settings_display=dataset.settings_display,
     )
     moment = now or datetime.now(UTC)

@@ -46,20 +46,29 @@ def ids_unique(dataset: Dataset, now: datetime) -> Iterator[Problem]:
 
 
 def references_resolve(dataset: Dataset, now: datetime) -> Iterator[Problem]:
-    known = {
+    known = known_ids(dataset)
+    for loaded in [*dataset.claims, *dataset.actors]:
+        yield from unresolved_references(loaded, known)
+
+
+def known_ids(dataset: Dataset) -> dict[str, set[str]]:
+    """The ids a reference may name, by kind of record."""
+    return {
         "source": {s.record.id for s in dataset.sources},
         "actor": {a.record.id for a in dataset.actors},
     }
-    for loaded in [*dataset.claims, *dataset.actors]:
-        for kind, ref, field in references(loaded.record):
-            if ref not in known[kind]:
-                folder = "sources" if kind == "source" else "actors"
-                yield problem(
-                    loaded,
-                    field,
-                    f"unknown-{kind}",
-                    f"no {kind} has the id '{ref}'; add {folder}/{ref}.yaml or fix the id",
-                )
+
+
+def unresolved_references(loaded: Loaded[Any], known: dict[str, set[str]]) -> Iterator[Problem]:
+    for kind, ref, field in references(loaded.record):
+        if ref not in known[kind]:
+            folder = "sources" if kind == "source" else "actors"
+            yield problem(
+                loaded,
+                field,
+                f"unknown-{kind}",
+                f"no {kind} has the id '{ref}'; add {folder}/{ref}.yaml or fix the id",
+            )
 
 
 def no_future_dates(dataset: Dataset, now: datetime) -> Iterator[Problem]:
